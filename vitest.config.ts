@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every level: unit specs beside the code, service/integration specs under test/,
+// end-to-end specs under e2e/. Files run in parallel; each integration file makes its own
+// databases and topics, so they share no state.
+export default defineConfig({
+  test: {
+    include: ['apps/*/src/**/*.spec.ts', 'apps/*/test/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'libs/*/test/**/*.spec.ts', 'tools/**/*.spec.ts', 'e2e/**/*.spec.ts'],
+    exclude: ['**/node_modules/**', 'tools/node/.runtime/**'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    reporters: ['default', './tools/test/summary-reporter.ts'],
+  },
+});
