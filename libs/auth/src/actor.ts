@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Roles, one per kind of user the bureau serves. A person may hold several; a city system
+ * (API key) holds the roles its key was issued with.
+ */
+export const ROLES = [
+  'PARENT',
+  'MARKET_ENTITY',
+  'INSTITUTION_STAFF',
+  'BUREAU_STAFF',
+  'LEADERSHIP',
+  'CITY_SYSTEM',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const actorSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['anonymous', 'person', 'system']),
+  roles: z.array(z.enum(ROLES)),
+  /** Set for institution staff: the institution whose data they keep. */
+  institutionId: z.string().nullable().default(null),
+  /** Office (科室) of bureau staff, when known. */
+  office: z.string().nullable().default(null),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const ANONYMOUS: Actor = Object.freeze({ id: 'anonymous', kind: 'anonymous', roles: [], institutionId: null, office: null }) as Actor;
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.some((r) => actor.roles.includes(r));
+}

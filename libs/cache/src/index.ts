@@ -1,0 +1,6 @@
+export * from './cache.port.ts';
+export * from './memory.cache.ts';
+export * from './redis.cache.ts';
+export * from './resilient.cache.ts';
+export * from './cached-read.ts';
+export * from './rate-limiter.ts';

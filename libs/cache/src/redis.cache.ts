@@ -1,0 +1,63 @@
+import { createClient } from 'redis';
+import type { Cache } from './cache.port.ts';
+
+function buildClient(url: string) {
+  return createClient({
+    url,
+    RESP: 3,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
+  });
+}
+export type RedisClient = ReturnType<typeof buildClient>;
+
+/**
+ * Connects to Redis (RESP3). Commands fail fast while Redis is away (no offline queue), and the
+ * client keeps reconnecting in the background, so callers can fall back instead of hanging.
+ */
+export function connectRedis(url: string, onError: (error: Error) => void): RedisClient {
+  const client = buildClient(url);
+  client.on('error', onError);
+  client.connect().catch(onError);
+  return client;
+}
+
+export class RedisCache implements Cache {
+  readonly kind = 'redis' as const;
+  private readonly client: RedisClient;
+  private readonly prefix: string;
+
+  constructor(client: RedisClient, prefix = 'edugraph:') {
+    this.client = client;
+    this.prefix = prefix;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const raw = await this.client.get(this.prefix + key);
+    return raw == null ? undefined : (JSON.parse(String(raw)) as T);
+  }
+
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    await this.client.set(this.prefix + key, JSON.stringify(value), { expiration: { type: 'EX', value: ttlSeconds } });
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.del(this.prefix + key);
+  }
+
+  async increment(key: string): Promise<number> {
+    return Number(await this.client.incr(this.prefix + key));
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+}

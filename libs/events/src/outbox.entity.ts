@@ -1,0 +1,26 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { InferEntity } from '@mikro-orm/core';
+
+/**
+ * An event waiting to be published, written in the same transaction as the state change it
+ * describes. The relay claims rows (claimedUntil acts as a lock with expiry), counts attempts,
+ * and sets sentAt once the broker has acknowledged the message.
+ */
+export const OutboxMessage = defineEntity({
+  name: 'OutboxMessage',
+  tableName: 'outbox_message',
+  properties: {
+    id: p.uuid().primary(),
+    topic: p.string(),
+    messageKey: p.string(),
+    type: p.string(),
+    envelope: p.text(),
+    createdAt: p.datetime().index(),
+    sentAt: p.datetime().nullable().index(),
+    claimedBy: p.string().nullable(),
+    claimedUntil: p.datetime().nullable(),
+    attempts: p.integer().default(0),
+    lastError: p.text().nullable(),
+  },
+});
+export type OutboxMessage = InferEntity<typeof OutboxMessage>;

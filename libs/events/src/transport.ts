@@ -1,0 +1,38 @@
+/** A message as it travels: the key keeps one aggregate's events in order on one partition. */
+export interface TransportMessage {
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+}
+
+export interface DeliveredMessage extends TransportMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export interface SubscribeOptions {
+  /** Consumer group: one per consuming service, so replicas share the work. */
+  groupId: string;
+  topics: string[];
+  fromBeginning?: boolean;
+  /** Resolves once the message is fully handled; a rejection means "deliver it again". */
+  handle(message: DeliveredMessage): Promise<void>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+/**
+ * The only seam between our code and the broker. Kafka (kafkajs) and the in-process bus both
+ * implement it, so the outbox, relay and inbox run the same code in both modes.
+ */
+export interface EventTransport {
+  readonly kind: 'kafka' | 'in-process';
+  connect(): Promise<void>;
+  publish(topic: string, messages: TransportMessage[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,162 @@
+import { hostname } from 'node:os';
+import type { EntitySchema, MikroORM } from '@mikro-orm/core';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import { deadLetterTopic, eventsTopic } from '@edugraph/contracts';
+import type { ServiceName } from '@edugraph/contracts';
+import { InProcessTransport, KafkaTransport, OutboxRelay, eventEntities, subscribeWithInbox } from '@edugraph/events';
+import type { EventHandler, EventTransport, Subscription } from '@edugraph/events';
+import { openDatabase } from '@edugraph/persistence';
+import type { Database, MigrationClass } from '@edugraph/persistence';
+import { MemoryCache, RedisCache, ResilientCache, connectRedis } from '@edugraph/cache';
+import type { Cache } from '@edugraph/cache';
+import type { ServiceConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
+import { startSubgraphServer } from './subgraph-server.ts';
+import type { ReadinessCheck, Resolvers, RunningHttpServer } from './subgraph-server.ts';
+
+/** What a service's own code gets to build itself: infrastructure, already connected. */
+export interface ServiceInfra {
+  orm: MikroORM;
+  cache: Cache;
+  logger: Logger;
+  topicPrefix: string;
+  /** Call after a transaction that wrote outbox rows, so they leave now rather than at the next poll. */
+  eventsWritten(): void;
+}
+
+export interface EventSubscriptionSpec {
+  /** Services whose events this consumer reads. */
+  from: ServiceName[];
+  handlers: Partial<Record<string, EventHandler>>;
+  /** Consumer name; defaults to the service name. */
+  consumer?: string;
+}
+
+export interface BuiltService {
+  typeDefs: DocumentNode;
+  resolvers: Resolvers;
+  subscriptions: EventSubscriptionSpec[];
+}
+
+/** The static description of a service: what the host needs before any I/O. */
+export interface ServiceModule {
+  name: ServiceName;
+  entities: EntitySchema<any, any>[];
+  migrations: { name: string; class: MigrationClass }[];
+  createService(infra: ServiceInfra): BuiltService;
+}
+
+export interface RunningService {
+  name: ServiceName;
+  url: string;
+  port: number;
+  database: Database;
+  transport: EventTransport;
+  relay: OutboxRelay;
+  cache: Cache;
+  stop(): Promise<void>;
+}
+
+export interface StartOverrides {
+  /** The embedded default shares one in-process bus between its services. */
+  transport?: EventTransport;
+  logger?: Logger;
+  /** Extra readiness checks (e.g. nothing) or metrics defaults, for several services per process. */
+  collectDefaultMetrics?: boolean;
+}
+
+/**
+ * Starts one service from its module and config: database, transport, cache, relay, consumers and
+ * the HTTP server. `stop()` shuts down in reverse: no new requests, consumers stop, the relay
+ * drains what is in the outbox, then connections close.
+ */
+export async function startService(module: ServiceModule, config: ServiceConfig, overrides: StartOverrides = {}): Promise<RunningService> {
+  const logger = overrides.logger ?? createLogger(module.name, config.logLevel);
+  const metrics = createMetrics(module.name, overrides.collectDefaultMetrics ?? true);
+  const database = await openDatabase({ url: config.databaseUrl, entities: [...module.entities, ...eventEntities], migrations: module.migrations });
+  const transport: EventTransport =
+    overrides.transport ??
+    (config.kafkaBrokers
+      ? new KafkaTransport({ brokers: config.kafkaBrokers, clientId: `edugraph-${module.name}`, logger })
+      : new InProcessTransport());
+  const ownsTransport = !overrides.transport;
+  const cache: Cache = new ResilientCache(
+    config.redisUrl ? new RedisCache(connectRedis(config.redisUrl, () => {}), `${config.topicPrefix}edugraph:${module.name}:`) : new MemoryCache(),
+    logger,
+  );
+  const relay = new OutboxRelay({
+    orm: database.orm,
+    transport,
+    logger,
+    relayId: `${module.name}@${hostname()}:${process.pid}`,
+    skipLocked: database.kind === 'postgresql',
+  });
+  const infra: ServiceInfra = { orm: database.orm, cache, logger, topicPrefix: config.topicPrefix, eventsWritten: () => relay.nudge() };
+  const built = module.createService(infra);
+
+  const subscriptions: Subscription[] = [];
+  for (const spec of built.subscriptions) {
+    const consumer = `${config.topicPrefix}${spec.consumer ?? module.name}`;
+    subscriptions.push(
+      await subscribeWithInbox({
+        orm: database.orm,
+        transport,
+        logger,
+        consumer,
+        topics: spec.from.map((s) => eventsTopic(s, config.topicPrefix)),
+        handlers: spec.handlers,
+        deadLetterTopic: deadLetterTopic(module.name, config.topicPrefix),
+        onProcessed: (envelope, outcome) => metrics.eventsConsumed.inc({ type: envelope.type, outcome }),
+      }),
+    );
+  }
+  relay.start();
+
+  const readiness: Record<string, ReadinessCheck> = { database: () => database.ping() };
+  if (transport.kind === 'kafka') readiness['kafka'] = () => transport.ping();
+  if (config.redisUrl) readiness['redis'] = () => cache.ping();
+
+  let http: RunningHttpServer;
+  try {
+    http = await startSubgraphServer({
+      name: module.name,
+      host: config.host,
+      port: config.port,
+      typeDefs: built.typeDefs,
+      resolvers: built.resolvers,
+      orm: database.orm,
+      logger,
+      metrics,
+      actorSecret: config.actorSecret,
+      requireSignedActor: config.requireSignedActor,
+      readiness,
+    });
+  } catch (error) {
+    await relay.stop(0);
+    await Promise.allSettled(subscriptions.map((s) => s.stop()));
+    await database.close();
+    throw error;
+  }
+  logger.info({ url: http.url, database: database.kind, events: transport.kind, cache: cache.kind }, `${module.name} ready`);
+
+  return {
+    name: module.name,
+    url: http.url,
+    port: http.port,
+    database,
+    transport,
+    relay,
+    cache,
+    stop: async () => {
+      await http.close();
+      await Promise.allSettled(subscriptions.map((s) => s.stop()));
+      await relay.stop();
+      if (ownsTransport) await transport.close();
+      await cache.close().catch(() => {});
+      await database.close();
+      logger.info(`${module.name} stopped`);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { GraphQLError } from 'graphql';
+import type { DocumentNode } from 'graphql';
+import type { MikroORM } from '@mikro-orm/core';
+import { ANONYMOUS, verifyActorHeaders } from '@edugraph/auth';
+import type { Logger } from 'pino';
+import { AppError } from './app-error.ts';
+import type { Metrics } from './metrics.ts';
+import type { RequestContext } from './request-context.ts';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+
+/** Resolver map of a subgraph: type name → field name → resolver (or __resolveReference). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Resolvers = Record<string, Record<string, any>>;
+
+export type ReadinessCheck = () => Promise<boolean>;
+
+export interface SubgraphServerOptions {
+  name: string;
+  host: string;
+  port: number;
+  typeDefs: DocumentNode;
+  resolvers: Resolvers;
+  orm: MikroORM;
+  logger: Logger;
+  metrics: Metrics;
+  actorSecret: string;
+  requireSignedActor: boolean;
+  readiness: Record<string, ReadinessCheck>;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Turns an error into what the caller sees: our AppErrors keep their code and message. */
+function formatError(metrics: Metrics, logger: Logger) {
+  return (formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      metrics.graphqlErrors.inc({ code: original.code });
+      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code, ...(original.details ? { details: original.details } : {}) } };
+    }
+    const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
+    metrics.graphqlErrors.inc({ code });
+    if (code === 'INTERNAL_SERVER_ERROR') {
+      logger.error({ err: original }, 'unexpected error in resolver');
+      return { message: 'Internal error; it has been logged. Please try again later.', extensions: { code }, ...(formatted as { path?: unknown }).path ? { path: (formatted as { path?: unknown }).path } : {} };
+    }
+    return formatted;
+  };
+}
+
+export async function startSubgraphServer(o: SubgraphServerOptions): Promise<RunningHttpServer> {
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSubgraphSchema([{ typeDefs: o.typeDefs, resolvers: o.resolvers as never }]),
+    formatError: formatError(o.metrics, o.logger) as never,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    introspection: true,
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      o.metrics.httpRequests.observe({ route: req.path, status: String(res.statusCode) }, seconds);
+    });
+    next();
+  });
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok', service: o.name });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const entries = await Promise.all(
+      Object.entries(o.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+    );
+    const ready = entries.every(([, ok]) => ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: o.name, checks: Object.fromEntries(entries) });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(o.metrics.registry.contentType).send(await o.metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const verification = verifyActorHeaders(req.headers, o.actorSecret);
+        if (!verification.ok && o.requireSignedActor) {
+          throw new GraphQLError(`Refused: ${verification.reason}. Call this service through the gateway.`, {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+        const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
+        const correlationId = req.header(CORRELATION_ID_HEADER) ?? requestId;
+        return {
+          actor: verification.ok ? verification.actor : ANONYMOUS,
+          em: o.orm.em.fork(),
+          requestId,
+          correlationId,
+          logger: o.logger.child({ requestId, correlationId }),
+        };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(o.port, o.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = o.host === '0.0.0.0' ? '127.0.0.1' : o.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}
