@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { eventsTopic, serviceOfEventType } from '@edugraph/contracts';
-import type { EventEnvelope } from '@edugraph/contracts';
+import type { EventEnvelope, EventType } from '@edugraph/contracts';
+import { createEnvelope } from './create-envelope.ts';
+import type { NewEvent } from './create-envelope.ts';
 import { OutboxMessage } from './outbox.entity.ts';
 
 /**
@@ -21,4 +23,11 @@ export function recordEvent(em: EntityManager, envelope: EventEnvelope, topicPre
     attempts: 0,
     lastError: null,
   });
+}
+
+/** Validates an event, wraps it in its envelope and queues it in the outbox of `em`. */
+export function emitEvent<T extends EventType>(em: EntityManager, event: NewEvent<T>, topicPrefix = ''): EventEnvelope {
+  const envelope = createEnvelope(event);
+  recordEvent(em, envelope, topicPrefix);
+  return envelope;
 }

@@ -6,3 +6,8 @@ export * from './metrics.ts';
 export * from './subgraph-server.ts';
 export * from './service-host.ts';
 export * from './graceful-shutdown.ts';
+export * from './use-case-context.ts';
+export * from './guards.ts';
+export * from './pagination.ts';
+export * from './schema-file.ts';
+export * from './run-standalone.ts';

@@ -6,6 +6,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError } from 'graphql';
@@ -70,7 +71,9 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSubgraphSchema([{ typeDefs: o.typeDefs, resolvers: o.resolvers as never }]),
     formatError: formatError(o.metrics, o.logger) as never,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    // Stack traces go to the log, never to callers.
+    includeStacktraceInErrorResponses: false,
     introspection: true,
   });
   await apollo.start();

@@ -101,7 +101,8 @@ export class StatutoryClock {
 
   static start(options: StartClockOptions): StatutoryClock {
     const acceptedOn = checkDate(options.acceptedOn, 'acceptedOn');
-    const limit = options.limit as Partial<Record<'workingDays' | 'months', unknown>> | undefined;
+    const raw: unknown = options.limit;
+    const limit = typeof raw === 'object' && raw !== null ? (raw as Partial<Record<'workingDays' | 'months', unknown>>) : undefined;
     let checked: ClockLimit;
     if (limit && 'workingDays' in limit && !('months' in limit)) checked = { workingDays: checkCount(limit.workingDays, 'limit.workingDays', 1) };
     else if (limit && 'months' in limit && !('workingDays' in limit)) checked = { months: checkCount(limit.months, 'limit.months', 1) };

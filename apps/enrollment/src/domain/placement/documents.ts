@@ -13,18 +13,17 @@ export const DEFAULT_DOCUMENT_REQUIREMENTS: DocumentRequirements = {
  * can correct everything in one go. Empty means the application may be placed.
  */
 export function unmetDocumentRequirements(application: Application, requirements: DocumentRequirements): UnmetRequirement[] {
-  const unmet: UnmetRequirement[] = [];
+  let unmet: UnmetRequirement[] | undefined;
   for (const acceptable of requirements[application.tenure]) {
-    const relevant = application.documents.filter((d) => acceptable.includes(d.kind));
-    if (relevant.some((d) => d.status === 'VERIFIED')) continue;
-    unmet.push({
-      acceptable,
-      submitted: relevant.map((d) =>
+    if (application.documents.some((d) => d.status === 'VERIFIED' && acceptable.includes(d.kind))) continue;
+    const submitted = application.documents
+      .filter((d) => acceptable.includes(d.kind))
+      .map((d) =>
         d.status === 'REJECTED'
           ? { kind: d.kind, status: 'REJECTED' as const, rejectionReason: d.rejectionReason ?? 'no reason given' }
           : { kind: d.kind, status: 'PENDING' as const },
-      ),
-    });
+      );
+    (unmet ??= []).push({ acceptable, submitted });
   }
-  return unmet;
+  return unmet ?? [];
 }

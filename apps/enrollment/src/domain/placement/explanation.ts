@@ -1,4 +1,4 @@
-import type { DocumentKind, UnmetRequirement } from './types.ts';
+import type { DocumentKind, InDistrictOutcome, LotteryStanding, ReassignedOutcome, UnmetRequirement, WaitlistedOutcome } from './types.ts';
 
 // Plain sentences a parent or an inspector can read without knowing the algorithm. Every
 // number in them can be checked against the published list and seed.
@@ -12,14 +12,10 @@ const DOCUMENT_NAMES: Readonly<Record<DocumentKind, string>> = {
   PARENT_WORK_PROOF: "parent's work proof (家长务工证明)",
 };
 
-export interface StandingText {
-  readonly tier: number;
-  readonly lotteryRank: number;
-  readonly lotteryPoolSize: number;
-}
+type Facts<T> = Omit<T, 'explanation'>;
 
-function standing(s: StandingText): string {
-  return `(tier ${s.tier}, lottery rank ${s.lotteryRank} of ${s.lotteryPoolSize})`;
+function standing(o: LotteryStanding): string {
+  return `(tier ${o.tier}, lottery rank ${o.lotteryRank} of ${o.lotteryPoolSize})`;
 }
 
 function batchPrefix(batch: number): string {
@@ -30,31 +26,25 @@ function list(ids: readonly string[]): string {
   return ids.join(', ');
 }
 
-export function explainInDistrict(
-  batch: number,
-  p: { schoolId: string; districtId: string; grade: number; choice: number; rankedByFamily: boolean; fullEarlierChoices: readonly string[] } & StandingText,
-): string {
-  const which = p.rankedByFamily ? `the family's choice ${p.choice}` : `choice ${p.choice}, a district school the family did not rank`;
-  const full = p.fullEarlierChoices.length > 0 ? `; ${list(p.fullEarlierChoices)} already full` : '';
-  return `${batchPrefix(batch)}Placed at school ${p.schoolId} in home district ${p.districtId}, grade ${p.grade}: ${which}${full} ${standing(p)}.`;
+export function explainInDistrict(o: Facts<InDistrictOutcome>): string {
+  const which = o.rankedByFamily ? `the family's choice ${o.choice}` : `choice ${o.choice}, a district school the family did not rank`;
+  const full = o.fullEarlierChoices.length > 0 ? `; ${list(o.fullEarlierChoices)} already full` : '';
+  return `${batchPrefix(o.batch)}Placed at school ${o.schoolId} in home district ${o.districtId}, grade ${o.grade}: ${which}${full} ${standing(o)}.`;
 }
 
-export function explainReassigned(
-  batch: number,
-  p: { schoolId: string; districtId: string; grade: number; distanceKm: number; fullDistricts: readonly string[] } & StandingText,
-): string {
-  const [home, ...nearer] = p.fullDistricts;
+export function explainReassigned(o: Facts<ReassignedOutcome>): string {
+  const [home, ...nearer] = o.fullDistricts;
   const alsoFull = nearer.length > 0 ? ` and nearer district${nearer.length > 1 ? 's' : ''} ${list(nearer)} were` : ' was';
   return (
-    `${batchPrefix(batch)}Reassigned to school ${p.schoolId} in district ${p.districtId} (${p.distanceKm} km), grade ${p.grade}: ` +
-    `home district ${home}${alsoFull} full ${standing(p)}.`
+    `${batchPrefix(o.batch)}Reassigned to school ${o.schoolId} in district ${o.districtId} (${o.distanceKm} km), grade ${o.grade}: ` +
+    `home district ${home}${alsoFull} full ${standing(o)}.`
   );
 }
 
-export function explainWaitlisted(batch: number, p: { grade: number; fullDistricts: readonly string[] } & StandingText): string {
-  const [home, ...reachable] = p.fullDistricts;
+export function explainWaitlisted(o: Facts<WaitlistedOutcome>): string {
+  const [home, ...reachable] = o.fullDistricts;
   const elsewhere = reachable.length > 0 ? `nor in any district within reach (${list(reachable)})` : 'and no other district is within reach';
-  return `${batchPrefix(batch)}Waitlisted for grade ${p.grade}: no free seat in home district ${home} ${elsewhere} ${standing(p)}.`;
+  return `${batchPrefix(o.batch)}Waitlisted for grade ${o.grade}: no free seat in home district ${home} ${elsewhere} ${standing(o)}.`;
 }
 
 export function explainIneligible(batch: number, unmet: readonly UnmetRequirement[]): string {

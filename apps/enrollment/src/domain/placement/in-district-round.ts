@@ -1,11 +1,15 @@
 import type { CityIndex } from './city-index.ts';
 import type { Application } from './types.ts';
 
-export interface InDistrictSeat {
-  readonly slot: number;
-  readonly choice: number;
-  readonly rankedByFamily: boolean;
-  readonly fullEarlierChoices: readonly string[];
+/** Results by application index; slot is -1 for a child the district could not seat. */
+export interface InDistrictSeats {
+  readonly slot: Int32Array;
+  /** 1-based position of the school in the family's list. */
+  readonly choice: Int32Array;
+  /** 1 when the family ranked the school itself, 0 when it came from the appended remainder. */
+  readonly rankedByFamily: Uint8Array;
+  /** Schools before it in the list, all full at the child's turn (absent when none). */
+  readonly fullEarlierChoices: (readonly string[] | undefined)[];
 }
 
 /**
@@ -27,49 +31,56 @@ export interface InDistrictSeat {
  *
  * Decrements city.slotFree / city.districtGradeFree for every seat it gives.
  */
-export function placeInDistrict(
-  city: CityIndex,
-  applications: readonly Application[],
-  home: Int32Array,
-  grade: Int32Array,
-  order: Int32Array,
-): (InDistrictSeat | undefined)[] {
-  const seats: (InDistrictSeat | undefined)[] = new Array(applications.length).fill(undefined);
+export function placeInDistrict(city: CityIndex, applications: readonly Application[], home: Int32Array, grade: Int32Array, order: Int32Array): InDistrictSeats {
+  const n = applications.length;
+  const seats: InDistrictSeats = { slot: new Int32Array(n).fill(-1), choice: new Int32Array(n), rankedByFamily: new Uint8Array(n), fullEarlierChoices: [] };
   const { gradeCount, districtGradeFree, slotFree } = city;
   for (const i of order) {
     const districtGrade = (home[i] as number) * gradeCount + (grade[i] as number);
     // District full for the grade: skip the walk, the child goes to reassignment.
     if (districtGradeFree[districtGrade] === 0) continue;
-    const seat = firstFreeChoice(city, applications[i] as Application, home[i] as number, grade[i] as number, districtGrade);
-    slotFree[seat.slot] = (slotFree[seat.slot] as number) - 1;
+    const slot = takeFirstFreeChoice(city, applications[i] as Application, i, home[i] as number, grade[i] as number, seats);
+    slotFree[slot] = (slotFree[slot] as number) - 1;
     districtGradeFree[districtGrade] = (districtGradeFree[districtGrade] as number) - 1;
-    seats[i] = seat;
   }
   return seats;
 }
 
-function firstFreeChoice(city: CityIndex, application: Application, district: number, grade: number, districtGrade: number): InDistrictSeat {
-  const { schoolIndex, schoolDistrict, slotOf, slotFree, gradeCount, schoolIds, slotSchool } = city;
-  const listed: number[] = [];
-  const fullEarlierChoices: string[] = [];
+/** Walks the family's list and records the first school with a free seat; returns its slot. */
+function takeFirstFreeChoice(city: CityIndex, application: Application, i: number, district: number, grade: number, seats: InDistrictSeats): number {
+  const { schoolIds, schoolIndex, schoolDistrict, slotOf, slotSchool, slotFree, gradeCount } = city;
+  // Nothing is allocated until a choice turns out full: most children get their first choice.
+  // A repeated school cannot be the free one (its first mention was full), so only full
+  // schools need checking for repeats, and they are exactly the ranked schools seen so far.
+  let fullSlots: number[] | undefined;
+  let fullNames: string[] | undefined;
   for (const schoolId of application.rankedSchoolIds ?? []) {
     const school = schoolIndex.get(schoolId);
     if (school === undefined || schoolDistrict[school] !== district) continue;
     const slot = slotOf[school * gradeCount + grade] as number;
-    if (slot < 0 || listed.includes(slot)) continue;
-    listed.push(slot);
-    if ((slotFree[slot] as number) > 0) return { slot, choice: listed.length, rankedByFamily: true, fullEarlierChoices };
-    fullEarlierChoices.push(schoolId);
+    if (slot < 0) continue;
+    if ((slotFree[slot] as number) > 0) return record(seats, i, slot, (fullSlots?.length ?? 0) + 1, true, fullNames);
+    if (fullSlots?.includes(slot)) continue;
+    (fullSlots ??= []).push(slot);
+    (fullNames ??= []).push(schoolId);
   }
-  const ranked = listed.slice();
-  for (const slot of remainderOrder(city, application, districtGrade)) {
-    if (ranked.includes(slot)) continue;
-    listed.push(slot);
-    if ((slotFree[slot] as number) > 0) return { slot, choice: listed.length, rankedByFamily: false, fullEarlierChoices };
-    fullEarlierChoices.push(schoolIds[slotSchool[slot] as number] as string);
+  let choice = fullSlots?.length ?? 0;
+  for (const slot of remainderOrder(city, application, district * gradeCount + grade)) {
+    if (fullSlots?.includes(slot)) continue;
+    choice++;
+    if ((slotFree[slot] as number) > 0) return record(seats, i, slot, choice, false, fullNames);
+    (fullNames ??= []).push(schoolIds[slotSchool[slot] as number] as string);
   }
   // Unreachable: the caller checked that the district has a free seat in the grade.
   throw new Error('district reported a free seat that no school of it has');
+}
+
+function record(seats: InDistrictSeats, i: number, slot: number, choice: number, ranked: boolean, fullNames: string[] | undefined): number {
+  seats.slot[i] = slot;
+  seats.choice[i] = choice;
+  seats.rankedByFamily[i] = ranked ? 1 : 0;
+  if (fullNames !== undefined) seats.fullEarlierChoices[i] = fullNames;
+  return slot;
 }
 
 function remainderOrder(city: CityIndex, application: Application, districtGrade: number): Int32Array {

@@ -1,11 +1,12 @@
 import type { CityIndex, ReachableDistrict } from './city-index.ts';
-import type { InDistrictSeat } from './in-district-round.ts';
+import type { InDistrictSeats } from './in-district-round.ts';
 
-export interface Reassignment {
-  /** -1 when every district within reach was full (waitlisted). */
-  readonly slot: number;
+/** Results by application index, meaningful for children the in-district round left out. */
+export interface Reassignments {
+  /** The seat, or -1 when every district within reach was full (waitlisted). */
+  readonly slot: Int32Array;
   /** How many districts of the home district's reach list were tried and found full. */
-  readonly fullNearerCount: number;
+  readonly fullNearerCount: Int32Array;
 }
 
 /**
@@ -30,28 +31,26 @@ export function reassign(
   home: Int32Array,
   grade: Int32Array,
   order: Int32Array,
-  inDistrict: readonly (InDistrictSeat | undefined)[],
-): (Reassignment | undefined)[] {
+  inDistrict: InDistrictSeats,
+): Reassignments {
   const { gradeCount, districtGradeFree, slotFree, reach } = city;
   const cursor = new Int32Array(city.districtIds.length * gradeCount);
-  const result: (Reassignment | undefined)[] = new Array(inDistrict.length).fill(undefined);
+  const result: Reassignments = { slot: new Int32Array(home.length).fill(-1), fullNearerCount: new Int32Array(home.length) };
   for (const i of order) {
-    if (inDistrict[i] !== undefined) continue;
+    if ((inDistrict.slot[i] as number) >= 0) continue;
     const g = grade[i] as number;
     const homeGrade = (home[i] as number) * gradeCount + g;
     const reachable = reach[home[i] as number] as readonly ReachableDistrict[];
     let next = cursor[homeGrade] as number;
     while (next < reachable.length && districtGradeFree[(reachable[next] as ReachableDistrict).district * gradeCount + g] === 0) next++;
     cursor[homeGrade] = next;
-    if (next === reachable.length) {
-      result[i] = { slot: -1, fullNearerCount: next };
-      continue;
-    }
+    result.fullNearerCount[i] = next;
+    if (next === reachable.length) continue;
     const targetGrade = (reachable[next] as ReachableDistrict).district * gradeCount + g;
     const slot = roomiestSlot(city.districtGradeSlots[targetGrade] as Int32Array, slotFree);
     slotFree[slot] = (slotFree[slot] as number) - 1;
     districtGradeFree[targetGrade] = (districtGradeFree[targetGrade] as number) - 1;
-    result[i] = { slot, fullNearerCount: next };
+    result.slot[i] = slot;
   }
   return result;
 }

@@ -1,0 +1,20 @@
+import type { RequestContext, Resolvers } from '@edugraph/platform';
+import { setSeatCapacity } from '../application/set-seat-capacity.command.ts';
+import type { SetSeatCapacity } from '../application/set-seat-capacity.command.ts';
+import { seatPoolsOf } from '../application/seat-pools.query.ts';
+
+export function seatPoolResolvers(deps: { topicPrefix: string; eventsWritten: () => void }): Resolvers {
+  return {
+    Institution: {
+      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+      seatPools: (institution: { id: string }, args: { year?: number | null }, ctx: RequestContext) => seatPoolsOf(ctx.em, institution.id, args.year),
+    },
+    Mutation: {
+      setSeatCapacity: async (_: unknown, args: { input: SetSeatCapacity }, ctx: RequestContext) => {
+        const seatPool = await setSeatCapacity({ ...ctx, topicPrefix: deps.topicPrefix }, args.input);
+        deps.eventsWritten();
+        return { seatPool };
+      },
+    },
+  };
+}

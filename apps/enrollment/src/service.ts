@@ -1,0 +1,20 @@
+import { loadSchema } from '@edugraph/platform';
+import type { ServiceModule } from '@edugraph/platform';
+import { School } from './entities/school.entity.ts';
+import { SeatPool } from './entities/seat-pool.entity.ts';
+import { seatPoolResolvers } from './graphql/seat-pool.resolver.ts';
+import { institutionRegisteredHandler } from './consumers/institution-registered.handler.ts';
+import { migrations } from './migrations/index.ts';
+
+export const enrollmentService: ServiceModule = {
+  name: 'enrollment',
+  entities: [School, SeatPool],
+  migrations,
+  createService(infra) {
+    return {
+      typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
+      resolvers: seatPoolResolvers({ topicPrefix: infra.topicPrefix, eventsWritten: infra.eventsWritten }),
+      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler(infra.topicPrefix) } }],
+    };
+  },
+};

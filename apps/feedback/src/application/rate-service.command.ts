@@ -1,0 +1,77 @@
+import { emitEvent } from '@edugraph/events';
+import { isUniqueViolation } from '@edugraph/persistence';
+import { AppError, requireRole } from '@edugraph/platform';
+import type { UseCaseContext } from '@edugraph/platform';
+import { EVALUATION_LEVELS, checkRating, isBadReview } from '../domain/evaluation.ts';
+import { KnownInstitution } from '../entities/known-institution.entity.ts';
+import { Rating } from '../entities/rating.entity.ts';
+import { toSatisfactionView } from './satisfaction.view.ts';
+import type { SatisfactionView } from './satisfaction.view.ts';
+
+export interface RateService {
+  institutionId: string;
+  serviceItem: string;
+  matterId?: string | null;
+  score: number;
+  comment?: string | null;
+}
+
+export interface RatingView {
+  id: string;
+  institutionId: string;
+  serviceItem: string;
+  matterId: string | null;
+  score: number;
+  level: string;
+  comment: string | null;
+  bad: boolean;
+  ratedAt: string;
+}
+
+/** Records a rating and moves the institution's tally in the same transaction (version-checked). */
+export async function rateService(ctx: UseCaseContext, input: RateService): Promise<{ rating: RatingView; satisfaction: SatisfactionView }> {
+  requireRole(ctx.actor, ['PARENT', 'MARKET_ENTITY', 'INSTITUTION_STAFF', 'BUREAU_STAFF'], 'rate a service');
+  const draft = { ...input, matterId: input.matterId?.trim() || null, comment: input.comment?.trim() || null, serviceItem: input.serviceItem.trim() };
+  const problems = checkRating(draft);
+  if (problems.length > 0) throw new AppError('BAD_USER_INPUT', problems.join('; '));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.em.fork().transactional(async (tx) => {
+        const institution = await tx.findOne(KnownInstitution, { institutionId: draft.institutionId });
+        if (!institution) throw new AppError('NOT_FOUND', 'No institution with this id is known to the feedback service.');
+        if (draft.matterId && (await tx.findOne(Rating, { matterId: draft.matterId }))) throw alreadyRated();
+        const bad = isBadReview(draft.score);
+        const rating = tx.create(Rating, { ...draft, raterId: ctx.actor.id, bad });
+        institution.ratings += 1;
+        institution.scoreSum += draft.score;
+        if (bad) institution.badReviews += 1;
+        emitEvent(
+          tx,
+          {
+            type: 'feedback.rating.recorded',
+            aggregateType: 'Rating',
+            aggregateId: rating.id,
+            actor: ctx.actor,
+            correlationId: ctx.correlationId,
+            payload: { ratingId: rating.id, institutionId: draft.institutionId, serviceItem: draft.serviceItem, matterId: draft.matterId, score: draft.score, bad },
+          },
+          ctx.topicPrefix,
+        );
+        await tx.flush();
+        return {
+          rating: { ...draft, id: rating.id, level: EVALUATION_LEVELS[draft.score]!, bad, ratedAt: rating.createdAt.toISOString() },
+          satisfaction: toSatisfactionView(institution),
+        };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw alreadyRated();
+      // Two ratings of one institution at once: the tally's version refused one; take it again.
+      if (attempt < 5 && (error as Error).name === 'OptimisticLockError') continue;
+      throw error;
+    }
+  }
+}
+
+function alreadyRated(): AppError {
+  return new AppError('ALREADY_RATED', 'This matter has already been rated; each matter is rated once (一事一评).');
+}

@@ -1,0 +1,17 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { InferEntity } from '@mikro-orm/core';
+
+/** Institutions feedback has heard of from the registry, with a running satisfaction tally. */
+export const KnownInstitution = defineEntity({
+  name: 'KnownInstitution',
+  tableName: 'known_institution',
+  properties: {
+    institutionId: p.uuid().primary(),
+    name: p.string().length(200),
+    ratings: p.integer().default(0),
+    scoreSum: p.integer().default(0),
+    badReviews: p.integer().default(0),
+    version: p.integer().version(),
+  },
+});
+export type KnownInstitution = InferEntity<typeof KnownInstitution>;

@@ -1,0 +1,4 @@
+import { runStandalone } from '@edugraph/platform';
+import { feedbackService } from './service.ts';
+
+await runStandalone(feedbackService);

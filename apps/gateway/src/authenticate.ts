@@ -1,0 +1,49 @@
+import { timingSafeEqual } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { ANONYMOUS, actorSchema } from '@edugraph/auth';
+import type { Actor, Role } from '@edugraph/auth';
+import type { ApiKey } from './gateway-config.ts';
+
+export type Authentication = { ok: true; actor: Actor } | { ok: false; message: string };
+
+const ISSUER = 'edugraph';
+
+function sameKey(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * People sign in with a JWT (HS256, issuer "edugraph"); city systems send an API key in
+ * `x-api-key`. Neither: the anonymous public, who may read public data only.
+ */
+export async function authenticate(headers: { authorization?: string | undefined; apiKey?: string | undefined }, jwtSecret: string, apiKeys: ApiKey[]): Promise<Authentication> {
+  if (headers.apiKey) {
+    const match = apiKeys.find((k) => sameKey(k.key, headers.apiKey!));
+    if (!match) return { ok: false, message: 'Unknown API key.' };
+    return { ok: true, actor: { id: `system:${match.name}`, kind: 'system', roles: match.roles, institutionId: null, office: null } };
+  }
+  const bearer = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
+  if (!bearer) return { ok: true, actor: ANONYMOUS };
+  try {
+    const { payload } = await jwtVerify(bearer, new TextEncoder().encode(jwtSecret), { issuer: ISSUER, algorithms: ['HS256'] });
+    const actor = actorSchema.safeParse({ id: payload.sub, kind: 'person', roles: payload['roles'] ?? [], institutionId: payload['institutionId'] ?? null, office: payload['office'] ?? null });
+    if (!actor.success) return { ok: false, message: 'The sign-in token does not name a valid user and roles.' };
+    return { ok: true, actor: actor.data };
+  } catch (error) {
+    const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+    return { ok: false, message: expired ? 'Your sign-in has expired; sign in again.' : 'The sign-in token is not valid.' };
+  }
+}
+
+/** Issues a token for a person (used by the sign-in front end, demo start-up and tests). */
+export async function issueToken(jwtSecret: string, person: { id: string; roles: Role[]; institutionId?: string | null; office?: string | null }, ttl = '12h'): Promise<string> {
+  return new SignJWT({ roles: person.roles, institutionId: person.institutionId ?? null, office: person.office ?? null })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(person.id)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(jwtSecret));
+}

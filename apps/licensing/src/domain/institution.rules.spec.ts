@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { checkRegistration, normaliseRegistration } from './institution.rules.ts';
+import type { NewInstitution } from './institution.rules.ts';
+
+const valid: NewInstitution = {
+  name: 'Riverside Primary School',
+  level: 'PRIMARY',
+  ownership: 'PUBLIC',
+  districtCode: 'D01',
+  address: null,
+  creditCode: null,
+  licenceNumber: null,
+};
+
+describe('institution registration rules', () => {
+  it('accepts a complete registration', () => {
+    expect(checkRegistration(valid)).toEqual([]);
+  });
+
+  it('lists every problem at once', () => {
+    const problems = checkRegistration({ ...valid, name: 'x', districtCode: 'bad code', creditCode: '91350100M000100Y4Z' });
+    expect(problems.map((p) => p.field)).toEqual(['name', 'districtCode', 'creditCode']);
+  });
+
+  it('normalises blanks and case', () => {
+    const n = normaliseRegistration({ ...valid, name: '  Riverside   Primary ', address: ' ', creditCode: 'abc' });
+    expect(n).toMatchObject({ name: 'Riverside Primary', address: null, creditCode: 'ABC' });
+  });
+});

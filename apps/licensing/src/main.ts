@@ -1,0 +1,4 @@
+import { runStandalone } from '@edugraph/platform';
+import { licensingService } from './service.ts';
+
+await runStandalone(licensingService);

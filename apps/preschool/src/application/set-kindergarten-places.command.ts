@@ -1,0 +1,36 @@
+import { emitEvent } from '@edugraph/events';
+import { AppError, requireInstitutionAccess } from '@edugraph/platform';
+import type { UseCaseContext } from '@edugraph/platform';
+import { checkPlaces } from '../domain/places.rules.ts';
+import { Kindergarten } from '../entities/kindergarten.entity.ts';
+import { toKindergartenView } from './kindergarten.view.ts';
+import type { KindergartenView } from './kindergarten.view.ts';
+
+/** Sets approved places; the row's version makes two concurrent edits fail one, never merge them. */
+export async function setKindergartenPlaces(ctx: UseCaseContext, input: { institutionId: string; places: number }): Promise<KindergartenView> {
+  requireInstitutionAccess(ctx.actor, input.institutionId, 'set kindergarten places');
+  return ctx.em.fork().transactional(async (tx) => {
+    const kindergarten = await tx.findOne(Kindergarten, { institutionId: input.institutionId });
+    if (!kindergarten) throw new AppError('NOT_FOUND', 'No kindergarten with this institution id is known to preschool (is it registered as PRESCHOOL?).');
+    const problems = checkPlaces(input.places, kindergarten.enrolled);
+    if (problems.length > 0) throw new AppError(input.places < kindergarten.enrolled ? 'CONFLICT' : 'BAD_USER_INPUT', problems.join('; '));
+    const previousPlaces = kindergarten.places;
+    if (previousPlaces !== input.places) {
+      kindergarten.places = input.places;
+      emitEvent(
+        tx,
+        {
+          type: 'preschool.kindergarten.places-set',
+          aggregateType: 'Kindergarten',
+          aggregateId: kindergarten.institutionId,
+          actor: ctx.actor,
+          correlationId: ctx.correlationId,
+          payload: { institutionId: kindergarten.institutionId, places: input.places, previousPlaces },
+        },
+        ctx.topicPrefix,
+      );
+    }
+    await tx.flush();
+    return toKindergartenView(kindergarten);
+  });
+}

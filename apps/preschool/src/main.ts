@@ -1,0 +1,4 @@
+import { runStandalone } from '@edugraph/platform';
+import { preschoolService } from './service.ts';
+
+await runStandalone(preschoolService);

@@ -1,0 +1,4 @@
+import { runStandalone } from '@edugraph/platform';
+import { vocationalService } from './service.ts';
+
+await runStandalone(vocationalService);

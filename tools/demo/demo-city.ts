@@ -1,0 +1,68 @@
+/** A small city for demos and end-to-end tests: three districts, 20 institutions of every level. */
+export interface DemoInstitution {
+  key: string;
+  name: string;
+  level: 'PRESCHOOL' | 'PRIMARY' | 'JUNIOR' | 'SENIOR' | 'VOCATIONAL' | 'TRAINING';
+  ownership: 'PUBLIC' | 'PRIVATE';
+  districtCode: string;
+  licenceNumber?: string;
+  /** Seats per grade for 2026 (primary and junior schools). */
+  seatsPerGrade?: number;
+  /** Approved places (kindergartens). */
+  places?: number;
+  programmes?: { code: string; name: string; lengthYears: number; annualIntake: number; featured?: boolean }[];
+  ratings?: number[];
+}
+
+export const DEMO_DISTRICTS = [
+  { code: 'CG', name: '城关学区 Chengguan' },
+  { code: 'BJ', name: '滨江学区 Binjiang' },
+  { code: 'XS', name: '西山学区 Xishan (rural)' },
+];
+
+export const DEMO_INSTITUTIONS: DemoInstitution[] = [
+  { key: 'cg-p1', name: '城关第一小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'CG', seatsPerGrade: 180, ratings: [5, 4, 5] },
+  { key: 'cg-p2', name: '城关实验小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'CG', seatsPerGrade: 135 },
+  { key: 'cg-j1', name: '城关第一初级中学', level: 'JUNIOR', ownership: 'PUBLIC', districtCode: 'CG', seatsPerGrade: 300, ratings: [4] },
+  { key: 'bj-p1', name: '滨江小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'BJ', seatsPerGrade: 90 },
+  { key: 'bj-p2', name: '滨江育才学校（民办）', level: 'PRIMARY', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010070000011', seatsPerGrade: 45, ratings: [2, 3] },
+  { key: 'bj-j1', name: '滨江初级中学', level: 'JUNIOR', ownership: 'PUBLIC', districtCode: 'BJ', seatsPerGrade: 240 },
+  { key: 'bj-j2', name: '启明中学（民办）', level: 'JUNIOR', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010070000012', seatsPerGrade: 120 },
+  { key: 'xs-p1', name: '西山中心小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'XS', seatsPerGrade: 45 },
+  { key: 'xs-j1', name: '西山初级中学', level: 'JUNIOR', ownership: 'PUBLIC', districtCode: 'XS', seatsPerGrade: 100 },
+  { key: 'cg-k1', name: '城关第一幼儿园', level: 'PRESCHOOL', ownership: 'PUBLIC', districtCode: 'CG', places: 360, ratings: [5, 5] },
+  { key: 'cg-k2', name: '阳光花园小区配套幼儿园', level: 'PRESCHOOL', ownership: 'PUBLIC', districtCode: 'CG', places: 270 },
+  { key: 'bj-k1', name: '小海豚幼儿园（普惠性民办）', level: 'PRESCHOOL', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010060000021', places: 180, ratings: [4] },
+  { key: 'bj-k2', name: '金苹果幼儿园（民办）', level: 'PRESCHOOL', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010060000022', places: 150 },
+  { key: 'xs-k1', name: '西山乡中心幼儿园', level: 'PRESCHOOL', ownership: 'PUBLIC', districtCode: 'XS', places: 120 },
+  { key: 'cg-s1', name: '城关第一高级中学', level: 'SENIOR', ownership: 'PUBLIC', districtCode: 'CG' },
+  { key: 'bj-s1', name: '滨江外国语高级中学（民办）', level: 'SENIOR', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010030000031' },
+  {
+    key: 'cg-v1',
+    name: '市职业教育中心',
+    level: 'VOCATIONAL',
+    ownership: 'PUBLIC',
+    districtCode: 'CG',
+    programmes: [
+      { code: '660301', name: '汽车运用与维修', lengthYears: 3, annualIntake: 200, featured: true },
+      { code: '710201', name: '计算机应用', lengthYears: 3, annualIntake: 160 },
+      { code: '720201', name: '护理', lengthYears: 3, annualIntake: 120, featured: true },
+      { code: '740101', name: '旅游服务与管理', lengthYears: 3, annualIntake: 80 },
+    ],
+    ratings: [4, 5],
+  },
+  {
+    key: 'bj-v1',
+    name: '滨江现代服务职业学校（民办）',
+    level: 'VOCATIONAL',
+    ownership: 'PRIVATE',
+    districtCode: 'BJ',
+    licenceNumber: '教民141010040000041',
+    programmes: [{ code: '730701', name: '电子商务', lengthYears: 3, annualIntake: 90 }],
+  },
+  { key: 'cg-t1', name: '启航艺术培训学校（民办）', level: 'TRAINING', ownership: 'PRIVATE', districtCode: 'CG', licenceNumber: '教民141010050000051' },
+  { key: 'bj-t1', name: '滨江科技培训中心（民办）', level: 'TRAINING', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010050000052' },
+];
+
+export const DEMO_YEAR = 2026;
+export const GRADES = { PRIMARY: [1, 2, 3, 4, 5, 6], JUNIOR: [7, 8, 9] } as const;

@@ -1,0 +1,54 @@
+import { issueToken } from '@edugraph/gateway';
+import { DEMO_INSTITUTIONS, DEMO_YEAR, GRADES } from './demo-city.ts';
+import { GraphQLRequestError, graphql } from './graphql-client.ts';
+
+const REGISTER = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
+const SET_SEATS = `mutation($input: SetSeatCapacityInput!) { setSeatCapacity(input: $input) { seatPool { capacity } } }`;
+const SET_PLACES = `mutation($input: SetKindergartenPlacesInput!) { setKindergartenPlaces(input: $input) { kindergarten { places } } }`;
+const PUBLISH = `mutation($input: PublishProgrammeInput!) { publishProgramme(input: $input) { programme { id } } }`;
+const RATE = `mutation($input: RateServiceInput!) { rateService(input: $input) { rating { id } } }`;
+
+/**
+ * Retries while the target service has not yet heard of the institution: the registry's event
+ * reaches the other services asynchronously, a few hundred milliseconds after registration.
+ */
+async function whenKnown<T>(op: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await op();
+    } catch (error) {
+      if (!(error instanceof GraphQLRequestError && error.code === 'NOT_FOUND') || Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Loads the demo city through the gateway's public API, once: skipped when institutions exist. */
+export async function loadDemoCity(gatewayUrl: string, bureauToken: string, jwtSecret: string): Promise<{ loaded: boolean; institutions: number }> {
+  const existing = await graphql<{ institutions: { totalCount: number } }>(gatewayUrl, '{ institutions(first: 1) { totalCount } }');
+  if (existing.institutions.totalCount > 0) return { loaded: false, institutions: existing.institutions.totalCount };
+  const staff = { authorization: `Bearer ${bureauToken}` };
+  const parent = { authorization: `Bearer ${await issueToken(jwtSecret, { id: 'demo-parent', roles: ['PARENT'] })}` };
+  const ids = new Map<string, string>();
+  for (const i of DEMO_INSTITUTIONS) {
+    const input = { name: i.name, level: i.level, ownership: i.ownership, districtCode: i.districtCode, ...(i.licenceNumber ? { licenceNumber: i.licenceNumber } : {}) };
+    const r = await graphql<{ registerInstitution: { institution: { id: string } } }>(gatewayUrl, REGISTER, { input }, staff);
+    ids.set(i.key, r.registerInstitution.institution.id);
+  }
+  for (const i of DEMO_INSTITUTIONS) {
+    const institutionId = ids.get(i.key)!;
+    if (i.seatsPerGrade && (i.level === 'PRIMARY' || i.level === 'JUNIOR')) {
+      for (const grade of GRADES[i.level]) {
+        await whenKnown(() => graphql(gatewayUrl, SET_SEATS, { input: { institutionId, year: DEMO_YEAR, grade, capacity: i.seatsPerGrade } }, staff));
+      }
+    }
+    if (i.places) await whenKnown(() => graphql(gatewayUrl, SET_PLACES, { input: { institutionId, places: i.places } }, staff));
+    for (const p of i.programmes ?? []) await whenKnown(() => graphql(gatewayUrl, PUBLISH, { input: { institutionId, ...p } }, staff));
+    for (const [n, score] of (i.ratings ?? []).entries()) {
+      const input = { institutionId, serviceItem: 'demo-service', matterId: `DEMO-${i.key}-${n + 1}`, score };
+      await whenKnown(() => graphql(gatewayUrl, RATE, { input }, parent));
+    }
+  }
+  return { loaded: true, institutions: DEMO_INSTITUTIONS.length };
+}
