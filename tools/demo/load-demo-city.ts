@@ -1,6 +1,6 @@
 import { issueToken } from '@edugraph/gateway';
 import { DEMO_INSTITUTIONS, DEMO_YEAR, GRADES } from './demo-city.ts';
-import { GraphQLRequestError, graphql } from './graphql-client.ts';
+import { GraphQLRequestError, graphql } from '@edugraph/testing';
 
 const REGISTER = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
 const SET_SEATS = `mutation($input: SetSeatCapacityInput!) { setSeatCapacity(input: $input) { seatPool { capacity } } }`;

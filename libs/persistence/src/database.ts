@@ -53,6 +53,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       extensions: [Migrator],
       migrations: {
         migrationsList: options.migrations,
+        // Migrations are committed code; no schema snapshot files beside them.
+        snapshot: false,
         transactional: true,
         allOrNothing: true,
         ...(target.schema ? { schema: target.schema } : {}),

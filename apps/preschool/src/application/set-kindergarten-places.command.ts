@@ -13,7 +13,7 @@ export async function setKindergartenPlaces(ctx: UseCaseContext, input: { instit
     const kindergarten = await tx.findOne(Kindergarten, { institutionId: input.institutionId });
     if (!kindergarten) throw new AppError('NOT_FOUND', 'No kindergarten with this institution id is known to preschool (is it registered as PRESCHOOL?).');
     const problems = checkPlaces(input.places, kindergarten.enrolled);
-    if (problems.length > 0) throw new AppError(input.places < kindergarten.enrolled ? 'CONFLICT' : 'BAD_USER_INPUT', problems.join('; '));
+    if (problems.length > 0) throw new AppError(problems.some((p) => p.includes('children enrolled')) ? 'CONFLICT' : 'BAD_USER_INPUT', problems.join('; '));
     const previousPlaces = kindergarten.places;
     if (previousPlaces !== input.places) {
       kindergarten.places = input.places;

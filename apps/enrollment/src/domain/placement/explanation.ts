@@ -51,9 +51,11 @@ export function explainIneligible(batch: number, unmet: readonly UnmetRequiremen
   const items = unmet.map((requirement) => {
     const name = requirement.acceptable.map((kind) => DOCUMENT_NAMES[kind]).join(' or ');
     if (requirement.submitted.length === 0) return `${name}: missing`;
-    const states = requirement.submitted.map((d) =>
-      d.status === 'REJECTED' ? `${DOCUMENT_NAMES[d.kind]} rejected (${d.rejectionReason})` : `${DOCUMENT_NAMES[d.kind]} not yet verified`,
-    );
+    // Name the document in each state only when the requirement accepts more than one kind.
+    const states = requirement.submitted.map((d) => {
+      const what = requirement.acceptable.length > 1 ? `${DOCUMENT_NAMES[d.kind]} ` : '';
+      return d.status === 'REJECTED' ? `${what}rejected (${d.rejectionReason})` : `${what}not yet verified`;
+    });
     return `${name}: ${states.join(', ')}`;
   });
   return `${batchPrefix(batch)}Not placed: required documents are not all verified — ${items.join('; ')}. Correct them all at once; once verified, the application is placed from the seats still free.`;

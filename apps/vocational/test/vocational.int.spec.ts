@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsTopic } from '@edugraph/contracts';
+import type { EventEnvelope } from '@edugraph/contracts';
+import { bureauStaff, entitiesQuery, eventually, parent, publishInstitutionRegistered, recordTopic, startTestService } from '@edugraph/testing';
+import type { TestService } from '@edugraph/testing';
+import { vocationalService } from '../src/service.ts';
+
+const PUBLISH = `mutation($input: PublishProgrammeInput!) { publishProgramme(input: $input) { programme { id code name lengthYears annualIntake featured } } }`;
+const PROGRAMMES = entitiesQuery('programmes { code name annualIntake }');
+
+describe('vocational subgraph (SQLite, in-process events)', () => {
+  let t: TestService;
+  let published: EventEnvelope[];
+  let schoolId: string;
+  beforeAll(async () => {
+    t = await startTestService(vocationalService);
+    published = await recordTopic(t.transport, eventsTopic('vocational'));
+    schoolId = (await publishInstitutionRegistered(t.transport, { level: 'VOCATIONAL' })).payload.institutionId;
+  });
+  afterAll(() => t.stop());
+
+  const publish = (input: Record<string, unknown>, actor = bureauStaff) =>
+    t.as(actor)<{ publishProgramme: { programme: { id: string; annualIntake: number } } }>(PUBLISH, { input: { institutionId: schoolId, lengthYears: 3, ...input } });
+
+  it('publishes a programme of a vocational school and shows it on the institution', async () => {
+    const r = await eventually(() => publish({ code: '710201', name: '计算机应用', annualIntake: 160, featured: true }));
+    expect(r.publishProgramme.programme).toMatchObject({ annualIntake: 160 });
+    const e = await t.as(parent)<{ _entities: { programmes: unknown[] }[] }>(PROGRAMMES, { r: [{ __typename: 'Institution', id: schoolId }] });
+    expect(e._entities[0]!.programmes).toEqual([{ code: '710201', name: '计算机应用', annualIntake: 160 }]);
+  });
+
+  it('updates the programme with the same code, and publishing the same data again emits nothing', async () => {
+    const first = await publish({ code: '720201', name: '护理', annualIntake: 100 });
+    const updated = await publish({ code: '720201', name: '护理', annualIntake: 120 });
+    expect(updated.publishProgramme.programme.id).toBe(first.publishProgramme.programme.id);
+    await publish({ code: '720201', name: '护理', annualIntake: 120 });
+    await eventually(async () => expect(published.filter((e) => e.type === 'vocational.programme.published' && e.aggregateId === first.publishProgramme.programme.id)).toHaveLength(2));
+  });
+
+  it('refuses bad rows with every reason, and non-vocational institutions', async () => {
+    const error = await publish({ code: '71A', name: 'x', annualIntake: -1 }).catch((e) => e);
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message.split(';')).toHaveLength(3);
+    const school = await publishInstitutionRegistered(t.transport, { level: 'PRIMARY' });
+    await t.transport.idle();
+    const notVocational = await t.as(bureauStaff)(PUBLISH, { input: { institutionId: school.payload.institutionId, code: '710201', name: '计算机应用', lengthYears: 3, annualIntake: 1 } }).catch((e) => e);
+    expect(notVocational.code).toBe('NOT_FOUND');
+  });
+});

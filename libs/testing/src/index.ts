@@ -1,0 +1,5 @@
+export * from './graphql-client.ts';
+export * from './infra.ts';
+export * from './actors.ts';
+export * from './service-harness.ts';
+export * from './events.ts';

@@ -1,0 +1,55 @@
+import { signActorHeaders } from '@edugraph/auth';
+import type { Actor } from '@edugraph/auth';
+import { InProcessTransport } from '@edugraph/events';
+import { createLogger, startService } from '@edugraph/platform';
+import type { RunningService, ServiceModule } from '@edugraph/platform';
+import { graphql } from './graphql-client.ts';
+
+export const TEST_ACTOR_SECRET = 'test-actor-secret-0123456789abcdef';
+
+export interface TestService {
+  service: RunningService;
+  transport: InProcessTransport;
+  /** Sends a GraphQL operation as `actor`, signed as the gateway would. */
+  as(actor: Actor): <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** One subgraph on SQLite in memory with in-process events: the service-level test setup. */
+export async function startTestService(module: ServiceModule, options: { transport?: InProcessTransport } = {}): Promise<TestService> {
+  const transport = options.transport ?? new InProcessTransport();
+  const service = await startService(
+    module,
+    {
+      host: '127.0.0.1',
+      port: 0,
+      databaseUrl: 'sqlite::memory:',
+      kafkaBrokers: undefined,
+      redisUrl: undefined,
+      actorSecret: TEST_ACTOR_SECRET,
+      requireSignedActor: true,
+      topicPrefix: '',
+      logLevel: 'silent',
+    },
+    { transport, logger: createLogger(module.name, process.env['TEST_LOG_LEVEL'] ?? 'silent'), collectDefaultMetrics: false },
+  );
+  return {
+    service,
+    transport,
+    as: (actor) => (query, variables = {}) => graphql(service.url, query, variables, signActorHeaders(actor, TEST_ACTOR_SECRET)),
+    stop: () => service.stop(),
+  };
+}
+
+/** Polls until `check` passes (events cross services asynchronously); fails with the last error. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+}
