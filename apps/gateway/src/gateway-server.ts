@@ -53,7 +53,7 @@ class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const metrics = createMetrics('gateway', true);
-  const redis: RedisClient | undefined = config.redisUrl ? connectRedis(config.redisUrl, () => {}) : undefined;
+  const redis: RedisClient | undefined = config.redisUrl ? await connectRedis(config.redisUrl, () => {}) : undefined;
   const limiter = createRateLimit({ points: config.limits.requestsPerMinute, durationSeconds: 60, keyPrefix: 'gateway-rate', ...(redis ? { redis } : {}) });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl(),

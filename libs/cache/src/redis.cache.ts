@@ -15,10 +15,14 @@ export type RedisClient = ReturnType<typeof buildClient>;
  * Connects to Redis (RESP3). Commands fail fast while Redis is away (no offline queue), and the
  * client keeps reconnecting in the background, so callers can fall back instead of hanging.
  */
-export function connectRedis(url: string, onError: (error: Error) => void): RedisClient {
+export async function connectRedis(url: string, onError: (error: Error) => void, waitMs = 3_000): Promise<RedisClient> {
   const client = buildClient(url);
   client.on('error', onError);
-  client.connect().catch(onError);
+  // Wait a little for the first connection so the first requests hit the cache, but never block
+  // start-up on a Redis that is down: callers fall back until the background reconnect succeeds.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([client.connect().catch(onError), new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+  clearTimeout(timer);
   return client;
 }
 

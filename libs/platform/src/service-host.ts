@@ -83,7 +83,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
       : new InProcessTransport());
   const ownsTransport = !overrides.transport;
   const cache: Cache = new ResilientCache(
-    config.redisUrl ? new RedisCache(connectRedis(config.redisUrl, () => {}), `${config.topicPrefix}edugraph:${module.name}:`) : new MemoryCache(),
+    config.redisUrl ? new RedisCache(await connectRedis(config.redisUrl, () => {}), `${config.topicPrefix}edugraph:${module.name}:`) : new MemoryCache(),
     logger,
   );
   const relay = new OutboxRelay({

@@ -34,7 +34,7 @@ export function reachOrder(city: City, home: string, maxKm = Number.POSITIVE_INF
     .sort((a, b) => a.km - b.km || byId(a.districtId, b.districtId));
 }
 
-type Ranked = Extract<PlacementOutcome, { tier: number }>;
+export type Ranked = Extract<PlacementOutcome, { tier: number }>;
 
 export function isRanked(outcome: PlacementOutcome): outcome is Ranked {
   return outcome.status !== 'INELIGIBLE';

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import type { Database } from '@edugraph/persistence';
+import { createEnvelope } from './create-envelope.ts';
+import { InboxMessage } from './inbox.entity.ts';
+import { processOnce, subscribeWithInbox } from './inbox-consumer.ts';
+import { InProcessTransport } from './in-process.transport.ts';
+import { openEventsDatabase } from './test-database.ts';
+import type { DeliveredMessage } from './transport.ts';
+
+const id = '01a21311-7db0-73f3-b168-122cfa51cccc';
+const envelope = () =>
+  createEnvelope({
+    type: 'licensing.institution.registered',
+    aggregateType: 'Institution',
+    aggregateId: id,
+    actor: { id: 'staff-1', kind: 'person' },
+    correlationId: 'c1',
+    payload: { institutionId: id, name: 'School', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'D01' },
+  });
+
+describe('inbox', () => {
+  let db: Database;
+  beforeEach(async () => {
+    db = await openEventsDatabase();
+  });
+  afterEach(() => db.close());
+
+  it('applies an event once, however often it is delivered', async () => {
+    let applied = 0;
+    const e = envelope();
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await processOnce(db.orm, 'enrollment', e, async () => void applied++));
+    expect(outcomes).toEqual(['processed', 'duplicate', 'duplicate']);
+    expect(applied).toBe(1);
+  });
+
+  it('keeps consumers apart: the same event is new to another consumer', async () => {
+    const e = envelope();
+    expect(await processOnce(db.orm, 'enrollment', e, async () => {})).toBe('processed');
+    expect(await processOnce(db.orm, 'preschool', e, async () => {})).toBe('processed');
+  });
+
+  it('records nothing when the handler fails, so a retry applies the event', async () => {
+    const e = envelope();
+    await expect(processOnce(db.orm, 'enrollment', e, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await db.orm.em.fork().count(InboxMessage, {})).toBe(0);
+    expect(await processOnce(db.orm, 'enrollment', e, async () => {})).toBe('processed');
+  });
+
+  it('parks invalid messages and persistently failing ones on the dead-letter topic, and moves on', async () => {
+    const transport = new InProcessTransport();
+    const dead: DeliveredMessage[] = [];
+    await transport.subscribe({ groupId: 'dlq-reader', topics: ['dlq'], handle: async (m) => void dead.push(m) });
+    let handled = 0;
+    await subscribeWithInbox({
+      orm: db.orm,
+      transport,
+      logger: pino({ level: 'silent' }),
+      consumer: 'enrollment',
+      topics: ['events'],
+      deadLetterTopic: 'dlq',
+      maxAttempts: 2,
+      retryDelayMs: 1,
+      handlers: {
+        'licensing.institution.registered': async (_em, e) => {
+          if ((e.payload as { name: string }).name === 'poison') throw new Error('cannot apply');
+          handled++;
+        },
+      },
+    });
+    const poison = { ...envelope(), payload: { ...envelope().payload, name: 'poison' } };
+    await transport.publish('events', [
+      { key: 'k', value: 'not json' },
+      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'licensing.institution.vanished' }) },
+      { key: id, value: JSON.stringify(poison) },
+      { key: id, value: JSON.stringify(envelope()) },
+    ]);
+    await transport.idle();
+    expect(handled).toBe(1);
+    expect(dead.map((m) => m.headers?.['edugraph-dead-letter-reason'])).toEqual([
+      expect.stringMatching(/unreadable message/),
+      expect.stringMatching(/unknown event type/),
+      expect.stringMatching(/handler failed 2 times: cannot apply/),
+    ]);
+    expect(dead[2]!.headers?.['edugraph-dead-letter-source']).toBe('events/0/2');
+  });
+});

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import type { Database } from '@edugraph/persistence';
+import { emitEvent } from './outbox.ts';
+import { OutboxMessage } from './outbox.entity.ts';
+import { OutboxRelay } from './relay.ts';
+import { InProcessTransport } from './in-process.transport.ts';
+import type { EventTransport, TransportMessage } from './transport.ts';
+import { openEventsDatabase } from './test-database.ts';
+
+const logger = pino({ level: 'silent' });
+
+function registered(em: Database['orm']['em'], aggregateId: string, name = 'School') {
+  return emitEvent(em, {
+    type: 'licensing.institution.registered',
+    aggregateType: 'Institution',
+    aggregateId,
+    actor: { id: 'staff-1', kind: 'person' },
+    correlationId: 'c1',
+    payload: { institutionId: aggregateId, name, level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'D01' },
+  });
+}
+
+const A = '01a21311-7db0-73f3-b168-122cfa51aaaa';
+const B = '01a21311-7db0-73f3-b168-122cfa51bbbb';
+
+class RecordingTransport extends InProcessTransport {
+  sent: TransportMessage[] = [];
+  failNext = 0;
+  override async publish(topic: string, messages: TransportMessage[]): Promise<void> {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new Error('broker unavailable');
+    }
+    this.sent.push(...messages);
+    await super.publish(topic, messages);
+  }
+}
+
+describe('outbox relay', () => {
+  let db: Database;
+  let transport: RecordingTransport;
+  const relay = (id: string, t: EventTransport = transport, batchSize = 100) => new OutboxRelay({ orm: db.orm, transport: t, logger, relayId: id, batchSize });
+
+  beforeEach(async () => {
+    db = await openEventsDatabase();
+    transport = new RecordingTransport();
+  });
+  afterEach(() => db.close());
+
+  async function write(...events: [string, string][]) {
+    const em = db.orm.em.fork();
+    for (const [id, name] of events) registered(em, id, name);
+    await em.flush();
+  }
+
+  it('publishes pending rows in creation order and marks them sent', async () => {
+    await write([A, 'a1'], [B, 'b1'], [A, 'a2']);
+    expect(await relay('r1').runOnce()).toBe(3);
+    expect(transport.sent.map((m) => JSON.parse(m.value).payload.name)).toEqual(['a1', 'b1', 'a2']);
+    expect(transport.sent[0]).toMatchObject({ key: A, headers: { 'edugraph-event-type': 'licensing.institution.registered' } });
+    const rows = await db.orm.em.fork().find(OutboxMessage, {});
+    expect(rows.every((r) => r.sentAt !== null && r.attempts === 1 && r.claimedBy === null)).toBe(true);
+    expect(await relay('r1').runOnce()).toBe(0);
+  });
+
+  it('does not let a second relay take rows another relay has claimed', async () => {
+    await write([A, 'a1'], [B, 'b1']);
+    const em = db.orm.em.fork();
+    const first = await em.findOneOrFail(OutboxMessage, { messageKey: A });
+    first.claimedBy = 'other';
+    first.claimedUntil = new Date(Date.now() + 60_000);
+    await em.flush();
+    expect(await relay('r2').runOnce()).toBe(1);
+    expect(transport.sent.map((m) => m.key)).toEqual([B]);
+  });
+
+  it('holds back an aggregate whose earlier event another relay holds, so its order is kept', async () => {
+    await write([A, 'a1'], [A, 'a2'], [B, 'b1']);
+    const em = db.orm.em.fork();
+    const a1 = await em.findOneOrFail(OutboxMessage, { messageKey: A }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    a1.claimedBy = 'other';
+    a1.claimedUntil = new Date(Date.now() + 60_000);
+    await em.flush();
+    await relay('r2').runOnce();
+    expect(transport.sent.map((m) => JSON.parse(m.value).payload.name)).toEqual(['b1']);
+  });
+
+  it('takes over rows whose claim expired (a relay that crashed mid-batch)', async () => {
+    await write([A, 'a1']);
+    const em = db.orm.em.fork();
+    const row = await em.findOneOrFail(OutboxMessage, { messageKey: A });
+    Object.assign(row, { claimedBy: 'crashed', claimedUntil: new Date(Date.now() - 1), attempts: 1 });
+    await em.flush();
+    expect(await relay('r3').runOnce()).toBe(1);
+    expect((await db.orm.em.fork().findOneOrFail(OutboxMessage, { messageKey: A })).attempts).toBe(2);
+  });
+
+  it('keeps rows and records the error when the broker fails, then delivers them', async () => {
+    await write([A, 'a1']);
+    transport.failNext = 1;
+    await expect(relay('r4').runOnce()).rejects.toThrow('broker unavailable');
+    const failed = await db.orm.em.fork().findOneOrFail(OutboxMessage, { messageKey: A });
+    expect(failed).toMatchObject({ sentAt: null, claimedBy: null, lastError: 'broker unavailable', attempts: 1 });
+    expect(await relay('r4').runOnce()).toBe(1);
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('drains what is pending when stopped', async () => {
+    await write([A, 'a1'], [B, 'b1']);
+    const r = relay('r5', transport, 1);
+    await r.stop();
+    r.start();
+    await r.stop();
+    expect(transport.sent).toHaveLength(2);
+  });
+});
