@@ -1,8 +1,8 @@
 import { indexCity, PlacementInputError } from './city-index.ts';
 import type { CityIndex, ReachableDistrict } from './city-index.ts';
 import { DEFAULT_DOCUMENT_REQUIREMENTS, unmetDocumentRequirements } from './documents.ts';
-import { explainIneligible, explainInDistrict, explainReassigned, explainWaitlisted } from './explanation.ts';
 import { placeInDistrict } from './in-district-round.ts';
+import { InDistrict, Ineligible, Reassigned, Waitlisted } from './outcomes.ts';
 import type { InDistrictSeats } from './in-district-round.ts';
 import { ticketDrawer, ticketPrefix } from './lottery.ts';
 import { compileTierOf } from './priority.ts';
@@ -124,28 +124,15 @@ interface BatchFacts {
   readonly reassigned: Reassignments;
 }
 
-// Outcomes are written as whole literals (no spreads, no helper objects) and given their
-// explanation last: at province scale every intermediate object is garbage to collect.
-type Draft<T> = { -readonly [K in keyof T]: T[K] };
-
 const NO_SCHOOLS: readonly string[] = Object.freeze([]);
 
-function ineligibleOutcome(application: Application, batch: number, unmetRequirements: UnmetRequirement[]): IneligibleOutcome {
-  return {
-    status: 'INELIGIBLE',
-    applicationId: application.id,
-    homeDistrictId: application.homeDistrictId,
-    grade: application.grade,
-    batch,
-    unmetRequirements,
-    explanation: explainIneligible(batch, unmetRequirements),
-  };
+function ineligibleOutcome(application: Application, batch: number, unmetRequirements: UnmetRequirement[]): PlacementOutcome {
+  return new Ineligible({ applicationId: application.id, homeDistrictId: application.homeDistrictId, grade: application.grade, batch, unmetRequirements });
 }
 
-function inDistrictOutcome(f: BatchFacts, application: Application, i: number): InDistrictOutcome {
+function inDistrictOutcome(f: BatchFacts, application: Application, i: number): PlacementOutcome {
   const slot = f.inDistrict.slot[i] as number;
-  const outcome: Draft<InDistrictOutcome> = {
-    status: 'IN_DISTRICT',
+  return new InDistrict({
     applicationId: application.id,
     homeDistrictId: application.homeDistrictId,
     grade: application.grade,
@@ -159,10 +146,7 @@ function inDistrictOutcome(f: BatchFacts, application: Application, i: number): 
     lotteryTicket: f.ticket[i] as string,
     lotteryRank: f.ranks.rank[i] as number,
     lotteryPoolSize: f.ranks.poolSize[i] as number,
-    explanation: '',
-  };
-  outcome.explanation = explainInDistrict(outcome);
-  return outcome;
+  });
 }
 
 function reassignedOutcome(f: BatchFacts, application: Application, i: number): PlacementOutcome {
@@ -171,42 +155,25 @@ function reassignedOutcome(f: BatchFacts, application: Application, i: number): 
   const fullDistricts = [application.homeDistrictId];
   for (let k = 0; k < fullNearerCount; k++) fullDistricts.push(f.index.districtIds[(reach[k] as ReachableDistrict).district] as string);
   const slot = f.reassigned.slot[i] as number;
-  if (slot < 0) {
-    const outcome: Draft<WaitlistedOutcome> = {
-      status: 'WAITLISTED',
-      applicationId: application.id,
-      homeDistrictId: application.homeDistrictId,
-      grade: application.grade,
-      batch: f.batch,
-      fullDistricts,
-      tier: f.tier[i] as number,
-      lotteryTicket: f.ticket[i] as string,
-      lotteryRank: f.ranks.rank[i] as number,
-      lotteryPoolSize: f.ranks.poolSize[i] as number,
-      explanation: '',
-    };
-    outcome.explanation = explainWaitlisted(outcome);
-    return outcome;
-  }
-  const target = reach[fullNearerCount] as ReachableDistrict;
-  const outcome: Draft<ReassignedOutcome> = {
-    status: 'REASSIGNED',
+  const common = {
     applicationId: application.id,
     homeDistrictId: application.homeDistrictId,
     grade: application.grade,
     batch: f.batch,
-    schoolId: f.index.schoolIds[f.index.slotSchool[slot] as number] as string,
-    districtId: f.index.districtIds[target.district] as string,
-    distanceKm: target.km,
     fullDistricts,
     tier: f.tier[i] as number,
     lotteryTicket: f.ticket[i] as string,
     lotteryRank: f.ranks.rank[i] as number,
     lotteryPoolSize: f.ranks.poolSize[i] as number,
-    explanation: '',
   };
-  outcome.explanation = explainReassigned(outcome);
-  return outcome;
+  if (slot < 0) return new Waitlisted(common);
+  const target = reach[fullNearerCount] as ReachableDistrict;
+  return new Reassigned({
+    ...common,
+    schoolId: f.index.schoolIds[f.index.slotSchool[slot] as number] as string,
+    districtId: f.index.districtIds[target.district] as string,
+    distanceKm: target.km,
+  });
 }
 
 function remainingSeats(index: CityIndex): SeatCount[] {

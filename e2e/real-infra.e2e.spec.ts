@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from '@edugraph/gateway';
+import { createTestDatabase, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
+import { CITY_QUESTION, ONE_INSTITUTION, REGISTER } from './city-question.ts';
+import type { CityAnswer, CityInstitution } from './city-question.ts';
+import { freePort, startProcess, stopProcess, waitReady } from './processes.ts';
+import type { Proc } from './processes.ts';
+
+const pgUrl = await infraUrl('postgres');
+const brokers = await infraUrl('kafka');
+const redisUrl = await infraUrl('redis');
+const SERVICES = ['enrollment', 'preschool', 'licensing', 'vocational', 'feedback'] as const;
+const ACTOR_SECRET = 'real-infra-actor-secret-0123456789';
+const JWT_SECRET = 'real-infra-jwt-secret-0123456789abcdef';
+
+describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end: six processes on PostgreSQL, Kafka and Redis', () => {
+  const procs: Proc[] = [];
+  const drops: (() => Promise<void>)[] = [];
+  const urls: Record<string, string> = {};
+  let gatewayUrl = '';
+  let staff: Record<string, string>;
+
+  beforeAll(async () => {
+    const prefix = `${uniqueName('e2e')}.`;
+    const common = { KAFKA_BROKERS: brokers!, REDIS_URL: redisUrl!, EDUGRAPH_ACTOR_SECRET: ACTOR_SECRET, EDUGRAPH_TOPIC_PREFIX: prefix, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    await Promise.all(
+      SERVICES.map(async (name) => {
+        const db = await createTestDatabase(pgUrl!, name);
+        drops.push(db.drop);
+        const port = await freePort();
+        urls[name] = `http://127.0.0.1:${port}/graphql`;
+        procs.push(startProcess(name, `apps/${name}/src/main.ts`, { ...common, PORT: String(port), DATABASE_URL: db.url }));
+      }),
+    );
+    await Promise.all(procs.map((p) => waitReady(p, urls[p.name]!.replace('/graphql', '/health/ready'), 90_000)));
+    const gatewayPort = await freePort();
+    const gateway = startProcess('gateway', 'apps/gateway/src/main.ts', {
+      ...common,
+      PORT: String(gatewayPort),
+      EDUGRAPH_JWT_SECRET: JWT_SECRET,
+      ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_URL`, urls[s]!])),
+    });
+    procs.push(gateway);
+    gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+    await waitReady(gateway, gatewayUrl.replace('/graphql', '/health/ready'), 60_000);
+    staff = { authorization: `Bearer ${await issueToken(JWT_SECRET, { id: 'e2e-staff', roles: ['BUREAU_STAFF'] })}` };
+  }, 180_000);
+
+  afterAll(async () => {
+    const codes = await Promise.all(procs.map(stopProcess));
+    for (const drop of drops) await drop().catch(() => {});
+    // Graceful shutdown: every process drained and exited on SIGTERM by itself.
+    expect(codes).toEqual(procs.map(() => 0));
+  }, 60_000);
+
+  it('registerInstitution → event over Kafka → the other services react → CityQuestion shows it', async () => {
+    const ids: Record<string, string> = {};
+    for (const level of ['PRIMARY', 'PRESCHOOL', 'VOCATIONAL']) {
+      const input = { name: `Real ${level} School`, level, ownership: 'PUBLIC', districtCode: 'D01' };
+      ids[level] = (await graphql<{ registerInstitution: { institution: { id: string } } }>(gatewayUrl, REGISTER, { input }, staff)).registerInstitution.institution.id;
+    }
+    await eventually(async () => {
+      const { institutions } = await graphql<CityAnswer>(gatewayUrl, CITY_QUESTION);
+      const kindergarten = institutions.nodes.find((n) => n.id === ids['PRESCHOOL']);
+      expect(kindergarten?.kindergarten).toEqual({ places: 0, enrolled: 0, inclusive: true });
+      expect(institutions.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(Object.values(ids)));
+    }, 60_000, 250);
+  });
+
+  it('writes through every service on PostgreSQL and reads the result back through the gateway', async () => {
+    const { institutions } = await graphql<CityAnswer>(gatewayUrl, CITY_QUESTION);
+    const id = (level: string) => institutions.nodes.find((n) => n.level === level)!.id;
+    const parent = { authorization: `Bearer ${await issueToken(JWT_SECRET, { id: 'e2e-parent', roles: ['PARENT'] })}` };
+    await eventually(() => graphql(gatewayUrl, `mutation { setSeatCapacity(input: { institutionId: "${id('PRIMARY')}", year: 2026, grade: 1, capacity: 45 }) { seatPool { capacity } } }`, {}, staff), 30_000);
+    await eventually(() => graphql(gatewayUrl, `mutation { setKindergartenPlaces(input: { institutionId: "${id('PRESCHOOL')}", places: 120 }) { kindergarten { places } } }`, {}, staff), 30_000);
+    await eventually(() => graphql(gatewayUrl, `mutation { publishProgramme(input: { institutionId: "${id('VOCATIONAL')}", code: "720201", name: "护理", lengthYears: 3, annualIntake: 80 }) { programme { id } } }`, {}, staff), 30_000);
+    await eventually(() => graphql(gatewayUrl, `mutation { rateService(input: { institutionId: "${id('PRIMARY')}", serviceItem: "school-placement", matterId: "E2E-1", score: 4 }) { rating { id } } }`, {}, parent), 30_000);
+    const one = async (i: string) => (await graphql<{ institution: CityInstitution }>(gatewayUrl, ONE_INSTITUTION, { id: i })).institution;
+    expect(await one(id('PRIMARY'))).toMatchObject({ seatPools: [{ year: 2026, grade: 1, capacity: 45, placed: 0 }], satisfaction: { ratings: 1, average: 4 } });
+    expect((await one(id('PRESCHOOL'))).kindergarten).toMatchObject({ places: 120 });
+    expect((await one(id('VOCATIONAL'))).programmes).toEqual([{ code: '720201', name: '护理', annualIntake: 80 }]);
+  });
+
+  it('refuses a direct call to a subgraph that does not carry the gateway signature', async () => {
+    for (const name of SERVICES) {
+      const response = await fetch(urls[name]!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it('reports readiness of database, Kafka and Redis per service', async () => {
+    const ready = await (await fetch(urls['licensing']!.replace('/graphql', '/health/ready'))).json();
+    expect(ready).toEqual({ status: 'ready', service: 'licensing', checks: { database: true, kafka: true, redis: true } });
+  });
+});
