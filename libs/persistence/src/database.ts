@@ -9,6 +9,8 @@ export type MigrationClass = Constructor<Migration>;
 
 export interface OpenDatabaseOptions {
   url: string;
+  // Schemas of different entity types in one list: their type parameters cannot be one type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: EntitySchema<any, any>[];
   /** PostgreSQL migrations in order; SQLite builds its schema from metadata instead. */
   migrations: { name: string; class: MigrationClass }[];

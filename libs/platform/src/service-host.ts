@@ -43,6 +43,8 @@ export interface BuiltService {
 /** The static description of a service: what the host needs before any I/O. */
 export interface ServiceModule {
   name: ServiceName;
+  // Schemas of different entity types in one list: their type parameters cannot be one type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: EntitySchema<any, any>[];
   migrations: { name: string; class: MigrationClass }[];
   createService(infra: ServiceInfra): BuiltService;

@@ -1,4 +1,4 @@
-import type { Application, DocumentKind, DocumentRequirements, UnmetRequirement } from './types.ts';
+import type { Application, DocumentKind, DocumentRequirements, SubmittedDocument, UnmetRequirement } from './types.ts';
 
 const IDENTITY: readonly DocumentKind[] = ['HOUSEHOLD_REGISTER', 'RESIDENCE_PERMIT'];
 
@@ -15,7 +15,7 @@ export const DEFAULT_DOCUMENT_REQUIREMENTS: DocumentRequirements = {
 export function unmetDocumentRequirements(application: Application, requirements: DocumentRequirements): UnmetRequirement[] {
   let unmet: UnmetRequirement[] | undefined;
   for (const acceptable of requirements[application.tenure]) {
-    if (application.documents.some((d) => d.status === 'VERIFIED' && acceptable.includes(d.kind))) continue;
+    if (isMet(application.documents, acceptable)) continue;
     const submitted = application.documents
       .filter((d) => acceptable.includes(d.kind))
       .map((d) =>
@@ -26,4 +26,11 @@ export function unmetDocumentRequirements(application: Application, requirements
     (unmet ??= []).push({ acceptable, submitted });
   }
   return unmet ?? [];
+}
+
+// A plain loop: this runs for every requirement of every application, and the common case
+// (everything verified) should not allocate.
+function isMet(documents: readonly SubmittedDocument[], acceptable: readonly DocumentKind[]): boolean {
+  for (const document of documents) if (document.status === 'VERIFIED' && acceptable.includes(document.kind)) return true;
+  return false;
 }

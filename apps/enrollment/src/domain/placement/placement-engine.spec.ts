@@ -3,7 +3,7 @@ import { PlacementInputError } from './city-index.ts';
 import { lotteryTicket } from './lottery.ts';
 import { placeApplications, placeLate } from './placement-engine.ts';
 import { outcomeOf, owner, OWNER_FIRST_THEN_LONGER_RESIDENCE, place, renter, road, school, SEED, whereIs } from './spec-support/builders.ts';
-import type { PlacementOutcome } from './types.ts';
+import type { PlacementOutcome, School } from './types.ts';
 
 // One describe per rule of the issue; every case is a tiny city a reader can check by hand.
 // Lottery facts used below (HMAC-SHA256 with SEED, see lottery.spec.ts):
@@ -262,7 +262,7 @@ describe('rule 7: every outcome explains itself', () => {
 
 describe('rule 8: capacity is never exceeded, per school and grade', () => {
   it('ten children, three seats in grade 1 and plenty in grade 2: three placed', () => {
-    const schools = [
+    const schools: School[] = [
       { id: 'S1', districtId: 'D1', seatsByGrade: { 1: 2, 2: 50 } },
       { id: 'S2', districtId: 'D1', seatsByGrade: { 1: 1 } },
     ];

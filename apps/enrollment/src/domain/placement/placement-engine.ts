@@ -2,28 +2,15 @@ import { indexCity, PlacementInputError } from './city-index.ts';
 import type { CityIndex, ReachableDistrict } from './city-index.ts';
 import { DEFAULT_DOCUMENT_REQUIREMENTS, unmetDocumentRequirements } from './documents.ts';
 import { placeInDistrict } from './in-district-round.ts';
-import { InDistrict, Ineligible, Reassigned, Waitlisted } from './outcomes.ts';
 import type { InDistrictSeats } from './in-district-round.ts';
 import { ticketDrawer, ticketPrefix } from './lottery.ts';
+import { InDistrict, Ineligible, Reassigned, Waitlisted } from './outcomes.ts';
 import { compileTierOf } from './priority.ts';
 import { lotteryRanks, priorityOrder } from './priority-order.ts';
 import type { LotteryRanks } from './priority-order.ts';
 import { reassign } from './reassignment-round.ts';
 import type { Reassignments } from './reassignment-round.ts';
-import type {
-  Application,
-  City,
-  IneligibleOutcome,
-  InDistrictOutcome,
-  PlacementInput,
-  PlacementOutcome,
-  PlacementResult,
-  PlacementRules,
-  ReassignedOutcome,
-  SeatCount,
-  UnmetRequirement,
-  WaitlistedOutcome,
-} from './types.ts';
+import type { Application, City, PlacementInput, PlacementOutcome, PlacementResult, PlacementRules, SeatCount, UnmetRequirement } from './types.ts';
 
 /**
  * The main allocation of a year: documents, then the in-district round, then reassignment.
