@@ -24,7 +24,7 @@ export interface GatewayConfig {
   logLevel: string;
 }
 
-const schema = z.object({
+export const gatewayConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORTS.gateway),
   EDUGRAPH_ACTOR_SECRET: z.string().min(16, 'EDUGRAPH_ACTOR_SECRET must be at least 16 characters'),
@@ -60,7 +60,7 @@ export function parseApiKeys(raw: string): ApiKey[] {
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = gatewayConfigSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(`gateway: invalid configuration (see .env.example)\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }

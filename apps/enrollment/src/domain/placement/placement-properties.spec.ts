@@ -61,8 +61,9 @@ describe('placement properties', () => {
         const result = placeApplications(input);
         checkCapacity(input, result.outcomes);
         const taken = seatsTaken(result.outcomes);
+        const schoolById = new Map(input.city.schools.map((s) => [s.id, s]));
         for (const seat of result.remainingSeats) {
-          const capacity = input.city.schools.find((s) => s.id === seat.schoolId)?.seatsByGrade[seat.grade] as number;
+          const capacity = schoolById.get(seat.schoolId)?.seatsByGrade[seat.grade] as number;
           expect(seat.free).toBe(capacity - (taken.get(`${seat.schoolId}|${seat.grade}`) ?? 0));
         }
       }),

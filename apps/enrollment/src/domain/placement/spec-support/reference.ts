@@ -22,17 +22,27 @@ export function preferenceList(city: City, application: Application): string[] {
 
 /** Districts within reach of `home`, nearest first, ties by id. */
 export function reachOrder(city: City, home: string, maxKm = Number.POSITIVE_INFINITY): { districtId: string; km: number }[] {
+  // Memoised per city: the properties ask for it once per child.
+  const key = `${home}|${maxKm}`;
+  const perCity = reachCache.get(city) ?? new Map<string, { districtId: string; km: number }[]>();
+  reachCache.set(city, perCity);
+  const cached = perCity.get(key);
+  if (cached !== undefined) return cached;
   const all = new Set<string>();
   for (const d of city.distances) all.add(d.fromDistrictId).add(d.toDistrictId);
   const km = (to: string) =>
     city.distances.find((d) => d.fromDistrictId === home && d.toDistrictId === to)?.km ??
     city.distances.find((d) => d.fromDistrictId === to && d.toDistrictId === home)?.km;
-  return [...all]
+  const reach = [...all]
     .filter((d) => d !== home)
     .map((districtId) => ({ districtId, km: km(districtId) }))
     .filter((d): d is { districtId: string; km: number } => d.km !== undefined && d.km <= maxKm)
     .sort((a, b) => a.km - b.km || byId(a.districtId, b.districtId));
+  perCity.set(key, reach);
+  return reach;
 }
+
+const reachCache = new WeakMap<City, Map<string, { districtId: string; km: number }[]>>();
 
 export type Ranked = Extract<PlacementOutcome, { tier: number }>;
 
