@@ -64,7 +64,7 @@ wait_ready() {
 mkdir -p "$DATA" "$LOGS"
 if command -v flock >/dev/null; then
   exec 9>"$DATA/.start.lock"
-  flock 9
+  flock -w 150 9 || { say "another start.sh still holds tools/kafka/.data/.start.lock after 150s" >&2; exit 1; }
 fi
 
 # --- already running? --------------------------------------------------------------------
@@ -145,6 +145,7 @@ LOG_OFFSET="$(stat -c %s "$LOGS/server.log" 2>/dev/null || echo 0)"
 # shellcheck disable=SC2086  # heap/JVM options are word lists on purpose
 (
   cd "$DATA"
+  exec 9>&- # do not let the broker inherit (and hold) the start lock
   exec nohup java ${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m} \
     -server -XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \

@@ -16,7 +16,7 @@ wipe=0
 for arg in "$@"; do
   case "$arg" in
     --wipe) wipe=1 ;;
-    -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "kafka: unknown option $arg (use --wipe)" >&2; exit 2 ;;
   esac
 done

@@ -33,40 +33,81 @@ export interface InDistrictSeats {
  */
 export function placeInDistrict(city: CityIndex, applications: readonly Application[], home: Int32Array, grade: Int32Array, order: Int32Array): InDistrictSeats {
   const n = applications.length;
-  const seats: InDistrictSeats = { slot: new Int32Array(n).fill(-1), choice: new Int32Array(n), rankedByFamily: new Uint8Array(n), fullEarlierChoices: [] };
+  const ranked = rankedSlots(city, applications, home, grade);
+  // fullEarlierChoices is filled up front: writing far past the end of an empty array would
+  // turn it into a slow dictionary-backed array at a million children.
+  const fullEarlierChoices: (readonly string[] | undefined)[] = new Array(n).fill(undefined);
+  const seats: InDistrictSeats = { slot: new Int32Array(n).fill(-1), choice: new Int32Array(n), rankedByFamily: new Uint8Array(n), fullEarlierChoices };
   const { gradeCount, districtGradeFree, slotFree } = city;
   for (const i of order) {
     const districtGrade = (home[i] as number) * gradeCount + (grade[i] as number);
     // District full for the grade: skip the walk, the child goes to reassignment.
     if (districtGradeFree[districtGrade] === 0) continue;
-    const slot = takeFirstFreeChoice(city, applications[i] as Application, i, home[i] as number, grade[i] as number, seats);
+    const slot = takeFirstFreeChoice(city, applications[i] as Application, i, districtGrade, ranked, seats);
     slotFree[slot] = (slotFree[slot] as number) - 1;
     districtGradeFree[districtGrade] = (districtGradeFree[districtGrade] as number) - 1;
   }
   return seats;
 }
 
-/** Walks the family's list and records the first school with a free seat; returns its slot. */
-function takeFirstFreeChoice(city: CityIndex, application: Application, i: number, district: number, grade: number, seats: InDistrictSeats): number {
-  const { schoolIds, schoolIndex, schoolDistrict, slotOf, slotSchool, slotFree, gradeCount } = city;
-  // Nothing is allocated until a choice turns out full: most children get their first choice.
-  // A repeated school cannot be the free one (its first mention was full), so only full
-  // schools need checking for repeats, and they are exactly the ranked schools seen so far.
-  let fullSlots: number[] | undefined;
-  let fullNames: string[] | undefined;
-  for (const schoolId of application.rankedSchoolIds ?? []) {
-    const school = schoolIndex.get(schoolId);
-    if (school === undefined || schoolDistrict[school] !== district) continue;
-    const slot = slotOf[school * gradeCount + grade] as number;
-    if (slot < 0) continue;
-    if ((slotFree[slot] as number) > 0) return record(seats, i, slot, (fullSlots?.length ?? 0) + 1, true, fullNames);
-    if (fullSlots?.includes(slot)) continue;
-    (fullSlots ??= []).push(slot);
-    (fullNames ??= []).push(schoolId);
+/** Every family's ranked schools as slots, back to back; family i's are slots[start[i]..start[i+1]). */
+interface RankedSlots {
+  readonly start: Int32Array;
+  readonly slots: Int32Array;
+}
+
+/**
+ * Resolves the rankings to slots in one pass in input order, keeping only schools of the
+ * home district that have the grade, first mention only. Done up front because the
+ * placement pass visits families in lottery order, i.e. all over memory: there it then
+ * reads compact arrays instead of each family's objects and strings.
+ */
+function rankedSlots(city: CityIndex, applications: readonly Application[], home: Int32Array, grade: Int32Array): RankedSlots {
+  const { schoolIndex, schoolDistrict, slotOf, gradeCount } = city;
+  const start = new Int32Array(applications.length + 1);
+  let slots = new Int32Array(Math.max(16, applications.length * 2));
+  let count = 0;
+  for (let i = 0; i < applications.length; i++) {
+    start[i] = count;
+    for (const schoolId of (applications[i] as Application).rankedSchoolIds ?? NO_IDS) {
+      const school = schoolIndex.get(schoolId);
+      if (school === undefined || schoolDistrict[school] !== home[i]) continue;
+      const slot = slotOf[school * gradeCount + (grade[i] as number)] as number;
+      if (slot < 0 || contains(slots, start[i] as number, count, slot)) continue;
+      if (count === slots.length) {
+        const grown = new Int32Array(slots.length * 2);
+        grown.set(slots);
+        slots = grown;
+      }
+      slots[count++] = slot;
+    }
   }
-  let choice = fullSlots?.length ?? 0;
-  for (const slot of remainderOrder(city, application, district * gradeCount + grade)) {
-    if (fullSlots?.includes(slot)) continue;
+  start[applications.length] = count;
+  return { start, slots };
+}
+
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+function contains(values: Int32Array, from: number, to: number, value: number): boolean {
+  for (let k = from; k < to; k++) if (values[k] === value) return true;
+  return false;
+}
+
+/** Walks the family's list and records the first school with a free seat; returns its slot. */
+function takeFirstFreeChoice(city: CityIndex, application: Application, i: number, districtGrade: number, ranked: RankedSlots, seats: InDistrictSeats): number {
+  const { schoolIds, slotSchool, slotFree } = city;
+  const from = ranked.start[i] as number;
+  const to = ranked.start[i + 1] as number;
+  // Nothing is allocated until a choice turns out full: most children get their first choice.
+  let fullNames: string[] | undefined;
+  for (let k = from; k < to; k++) {
+    const slot = ranked.slots[k] as number;
+    if ((slotFree[slot] as number) > 0) return record(seats, i, slot, k - from + 1, true, fullNames);
+    (fullNames ??= []).push(schoolIds[slotSchool[slot] as number] as string);
+  }
+  let choice = to - from;
+  for (const slot of remainderOrder(city, application, districtGrade)) {
+    if (contains(ranked.slots, from, to, slot)) continue;
     choice++;
     if ((slotFree[slot] as number) > 0) return record(seats, i, slot, choice, false, fullNames);
     (fullNames ??= []).push(schoolIds[slotSchool[slot] as number] as string);

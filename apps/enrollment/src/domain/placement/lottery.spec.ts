@@ -30,12 +30,16 @@ describe('priorityOrder', () => {
     .array(fc.record({ tier: fc.integer({ min: 1, max: 7 }), head: fc.constantFrom('000000000000', '000000000001', '7fffffffffff', 'ffffffffffff'), tail: fc.constantFrom('0', '1', 'f') }), {
       maxLength: 300,
     })
-    .map((rows) => ({
-      tier: Int32Array.from(rows, (r) => r.tier),
-      ticket: rows.map((r) => r.head + r.tail.repeat(52)),
-      ticketPrefix: Float64Array.from(rows, (r) => ticketPrefix(r.head)),
-      id: rows.map((_, i) => `A${(i * 7919) % 1009}-${i}`),
-    }));
+    .map((rows) => {
+      const ticket = rows.map((r) => r.head + r.tail.repeat(52));
+      return {
+        tier: Int32Array.from(rows, (r) => r.tier),
+        ticket,
+        ticketOf: (i: number) => ticket[i] as string,
+        ticketPrefix: Float64Array.from(rows, (r) => ticketPrefix(r.head)),
+        id: rows.map((_, i) => `A${(i * 7919) % 1009}-${i}`),
+      };
+    });
 
   it('sorts by tier, then ticket (lower first), then id — exactly like a plain comparison sort', () => {
     fc.assert(

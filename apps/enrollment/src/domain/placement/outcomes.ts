@@ -1,13 +1,17 @@
+import { lotteryTicket } from './lottery.ts';
 import { explainIneligible, explainInDistrict, explainReassigned, explainWaitlisted } from './explanation.ts';
 import type { InDistrictOutcome, IneligibleOutcome, ReassignedOutcome, UnmetRequirement, WaitlistedOutcome } from './types.ts';
 
-// Outcomes are small classes for one reason: `explanation` is a getter, so the sentence is
-// written when someone reads it instead of for every child up front. At province scale the
-// eager sentences cost more than the whole placement (measured: ~1 s of string building and
-// garbage collection per 100,000 children). toJSON puts the sentence into published JSON.
-// Every other field is plain data, and the sentence is derived from those fields only.
+// Outcomes are small classes for one reason: `explanation` and `lotteryTicket` are getters,
+// derived from the other fields (and the seed) when someone reads them instead of for every
+// child up front. At province scale the eager sentences cost more than the whole placement
+// (measured: ~1 s of string building and garbage collection per 100,000 children), and a
+// million 64-digit tickets held in memory cost ~100 MB. toJSON writes both into published
+// JSON, so the published record is complete.
 
 type Facts<T> = Omit<T, 'status' | 'explanation'>;
+/** Outcomes with a lottery keep the seed instead of the 64-digit ticket: it is redrawn on read. */
+type LotteryFacts<T> = Omit<Facts<T>, 'lotteryTicket'> & { readonly seed: string };
 
 export class InDistrict implements InDistrictOutcome {
   readonly status = 'IN_DISTRICT';
@@ -21,11 +25,12 @@ export class InDistrict implements InDistrictOutcome {
   readonly rankedByFamily: boolean;
   readonly fullEarlierChoices: readonly string[];
   readonly tier: number;
-  readonly lotteryTicket: string;
+  readonly #seed: string;
   readonly lotteryRank: number;
   readonly lotteryPoolSize: number;
 
-  constructor(f: Facts<InDistrictOutcome>) {
+  constructor(f: LotteryFacts<InDistrictOutcome>) {
+    this.#seed = f.seed;
     this.applicationId = f.applicationId;
     this.homeDistrictId = f.homeDistrictId;
     this.grade = f.grade;
@@ -36,9 +41,12 @@ export class InDistrict implements InDistrictOutcome {
     this.rankedByFamily = f.rankedByFamily;
     this.fullEarlierChoices = f.fullEarlierChoices;
     this.tier = f.tier;
-    this.lotteryTicket = f.lotteryTicket;
     this.lotteryRank = f.lotteryRank;
     this.lotteryPoolSize = f.lotteryPoolSize;
+  }
+
+  get lotteryTicket(): string {
+    return lotteryTicket(this.#seed, this.applicationId);
   }
 
   get explanation(): string {
@@ -46,7 +54,7 @@ export class InDistrict implements InDistrictOutcome {
   }
 
   toJSON(): InDistrictOutcome {
-    return { ...this, explanation: this.explanation };
+    return { ...this, lotteryTicket: this.lotteryTicket, explanation: this.explanation };
   }
 }
 
@@ -61,11 +69,12 @@ export class Reassigned implements ReassignedOutcome {
   readonly distanceKm: number;
   readonly fullDistricts: readonly string[];
   readonly tier: number;
-  readonly lotteryTicket: string;
+  readonly #seed: string;
   readonly lotteryRank: number;
   readonly lotteryPoolSize: number;
 
-  constructor(f: Facts<ReassignedOutcome>) {
+  constructor(f: LotteryFacts<ReassignedOutcome>) {
+    this.#seed = f.seed;
     this.applicationId = f.applicationId;
     this.homeDistrictId = f.homeDistrictId;
     this.grade = f.grade;
@@ -75,9 +84,12 @@ export class Reassigned implements ReassignedOutcome {
     this.distanceKm = f.distanceKm;
     this.fullDistricts = f.fullDistricts;
     this.tier = f.tier;
-    this.lotteryTicket = f.lotteryTicket;
     this.lotteryRank = f.lotteryRank;
     this.lotteryPoolSize = f.lotteryPoolSize;
+  }
+
+  get lotteryTicket(): string {
+    return lotteryTicket(this.#seed, this.applicationId);
   }
 
   get explanation(): string {
@@ -85,7 +97,7 @@ export class Reassigned implements ReassignedOutcome {
   }
 
   toJSON(): ReassignedOutcome {
-    return { ...this, explanation: this.explanation };
+    return { ...this, lotteryTicket: this.lotteryTicket, explanation: this.explanation };
   }
 }
 
@@ -97,20 +109,24 @@ export class Waitlisted implements WaitlistedOutcome {
   readonly batch: number;
   readonly fullDistricts: readonly string[];
   readonly tier: number;
-  readonly lotteryTicket: string;
+  readonly #seed: string;
   readonly lotteryRank: number;
   readonly lotteryPoolSize: number;
 
-  constructor(f: Facts<WaitlistedOutcome>) {
+  constructor(f: LotteryFacts<WaitlistedOutcome>) {
+    this.#seed = f.seed;
     this.applicationId = f.applicationId;
     this.homeDistrictId = f.homeDistrictId;
     this.grade = f.grade;
     this.batch = f.batch;
     this.fullDistricts = f.fullDistricts;
     this.tier = f.tier;
-    this.lotteryTicket = f.lotteryTicket;
     this.lotteryRank = f.lotteryRank;
     this.lotteryPoolSize = f.lotteryPoolSize;
+  }
+
+  get lotteryTicket(): string {
+    return lotteryTicket(this.#seed, this.applicationId);
   }
 
   get explanation(): string {
@@ -118,7 +134,7 @@ export class Waitlisted implements WaitlistedOutcome {
   }
 
   toJSON(): WaitlistedOutcome {
-    return { ...this, explanation: this.explanation };
+    return { ...this, lotteryTicket: this.lotteryTicket, explanation: this.explanation };
   }
 }
 

@@ -61,9 +61,8 @@ function runBatch(
   const pool = new Int32Array(n);
   const tier = new Int32Array(n);
   const prefix = new Float64Array(n);
-  const ticket: string[] = new Array(n);
   const id: string[] = new Array(n);
-  const unmet: (UnmetRequirement[] | undefined)[] = [];
+  const unmet: (UnmetRequirement[] | undefined)[] = new Array(n).fill(undefined);
   const eligible: number[] = [];
   for (let i = 0; i < n; i++) {
     const application = applications[i] as Application;
@@ -72,8 +71,8 @@ function runBatch(
     grade[i] = index.gradeIndex.get(application.grade) as number;
     pool[i] = (home[i] as number) * index.gradeCount + (grade[i] as number);
     // Every application gets its ticket, eligible or not: tickets also catch repeated ids.
-    ticket[i] = draw(application.id);
-    prefix[i] = ticketPrefix(ticket[i] as string);
+    // Only the leading 48 bits are kept; outcomes draw the full ticket again when read.
+    prefix[i] = ticketPrefix(draw(application.id));
     const missing = unmetDocumentRequirements(application, requirements);
     if (missing.length > 0) {
       unmet[i] = missing;
@@ -84,12 +83,12 @@ function runBatch(
   }
   assertUniqueIds(prefix, id);
 
-  const order = priorityOrder(eligible, { tier, ticketPrefix: prefix, ticket, id });
+  const order = priorityOrder(eligible, { tier, ticketPrefix: prefix, ticketOf: (i) => draw(id[i] as string), id });
   const ranks = lotteryRanks(order, pool, tier, n);
   const inDistrict = placeInDistrict(index, applications, home, grade, order);
   const reassigned = reassign(index, home, grade, order, inDistrict);
 
-  const facts: BatchFacts = { index, batch, home, tier, ticket, ranks, inDistrict, reassigned };
+  const facts: BatchFacts = { index, batch, seed, home, tier, ranks, inDistrict, reassigned };
   const outcomes = applications.map((application, i): PlacementOutcome => {
     const missing = unmet[i];
     if (missing !== undefined) return ineligibleOutcome(application, batch, missing);
@@ -103,9 +102,9 @@ function runBatch(
 interface BatchFacts {
   readonly index: CityIndex;
   readonly batch: number;
+  readonly seed: string;
   readonly home: Int32Array;
   readonly tier: Int32Array;
-  readonly ticket: readonly string[];
   readonly ranks: LotteryRanks;
   readonly inDistrict: InDistrictSeats;
   readonly reassigned: Reassignments;
@@ -130,7 +129,7 @@ function inDistrictOutcome(f: BatchFacts, application: Application, i: number): 
     rankedByFamily: f.inDistrict.rankedByFamily[i] === 1,
     fullEarlierChoices: f.inDistrict.fullEarlierChoices[i] ?? NO_SCHOOLS,
     tier: f.tier[i] as number,
-    lotteryTicket: f.ticket[i] as string,
+    seed: f.seed,
     lotteryRank: f.ranks.rank[i] as number,
     lotteryPoolSize: f.ranks.poolSize[i] as number,
   });
@@ -149,7 +148,7 @@ function reassignedOutcome(f: BatchFacts, application: Application, i: number): 
     batch: f.batch,
     fullDistricts,
     tier: f.tier[i] as number,
-    lotteryTicket: f.ticket[i] as string,
+    seed: f.seed,
     lotteryRank: f.ranks.rank[i] as number,
     lotteryPoolSize: f.ranks.poolSize[i] as number,
   };

@@ -5,7 +5,8 @@ export interface Standing {
   readonly tier: Int32Array;
   /** First 48 bits of the ticket: decides nearly every comparison without touching strings. */
   readonly ticketPrefix: Float64Array;
-  readonly ticket: readonly string[];
+  /** The full ticket, drawn again on demand: only needed when 48-bit prefixes tie. */
+  readonly ticketOf: (i: number) => string;
   readonly id: readonly string[];
 }
 
@@ -48,7 +49,7 @@ export function priorityOrder(eligible: readonly number[], standing: Standing): 
   return order;
 }
 
-function comparatorSort(indices: readonly number[], { tier, ticketPrefix, ticket, id }: Standing): Int32Array {
+function comparatorSort(indices: readonly number[], { tier, ticketPrefix, ticketOf, id }: Standing): Int32Array {
   return Int32Array.from(
     indices
       .slice()
@@ -56,7 +57,7 @@ function comparatorSort(indices: readonly number[], { tier, ticketPrefix, ticket
         (a, b) =>
           (tier[a] as number) - (tier[b] as number) ||
           (ticketPrefix[a] as number) - (ticketPrefix[b] as number) ||
-          compareIds(ticket[a] as string, ticket[b] as string) ||
+          compareIds(ticketOf(a), ticketOf(b)) ||
           compareIds(id[a] as string, id[b] as string),
       ),
   );
@@ -77,19 +78,23 @@ export interface LotteryRanks {
  * what a family can check against the published list of its own district and grade.
  */
 export function lotteryRanks(order: Int32Array, pool: Int32Array, tier: Int32Array, applicationCount: number): LotteryRanks {
-  const tierSlot = new Map<number, number>();
-  for (const i of order) if (!tierSlot.has(tier[i] as number)) tierSlot.set(tier[i] as number, tierSlot.size);
-  const tierCount = tierSlot.size;
+  // `order` is sorted by tier first, so a dense tier number is a counter bumped at each change.
+  const tierIndex = new Int32Array(applicationCount);
+  let tierCount = 0;
   let poolCount = 0;
-  for (const i of order) poolCount = Math.max(poolCount, (pool[i] as number) + 1);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    if (k === 0 || tier[i] !== tier[order[k - 1] as number]) tierCount++;
+    tierIndex[i] = tierCount - 1;
+    poolCount = Math.max(poolCount, (pool[i] as number) + 1);
+  }
   const seen = new Int32Array(poolCount * tierCount);
   const rank = new Int32Array(applicationCount);
-  const key = (i: number) => (pool[i] as number) * tierCount + (tierSlot.get(tier[i] as number) as number);
   for (const i of order) {
-    const k = key(i);
-    rank[i] = seen[k] = (seen[k] as number) + 1;
+    const key = (pool[i] as number) * tierCount + (tierIndex[i] as number);
+    rank[i] = seen[key] = (seen[key] as number) + 1;
   }
   const poolSize = new Int32Array(applicationCount);
-  for (const i of order) poolSize[i] = seen[key(i)] as number;
+  for (const i of order) poolSize[i] = seen[(pool[i] as number) * tierCount + (tierIndex[i] as number)] as number;
   return { rank, poolSize };
 }
