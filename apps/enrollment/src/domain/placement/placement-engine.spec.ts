@@ -260,6 +260,17 @@ describe('rule 7: every outcome explains itself', () => {
   });
 });
 
+describe('published JSON', () => {
+  it('carries the ticket and the explanation of every outcome, though both are derived on read', () => {
+    const result = place([school('S1', 'D1', 1)], [], [renter('APP-0001', 'D1'), owner('Docs', 'D1', { documents: [] })]);
+    const published = JSON.parse(JSON.stringify(result)) as { seed: string; outcomes: Record<string, unknown>[] };
+    expect(published.seed).toBe(SEED);
+    expect(published.outcomes[0]).toMatchObject({ status: 'IN_DISTRICT', lotteryTicket: lotteryTicket(SEED, 'APP-0001'), explanation: outcomeOf(result, 'APP-0001').explanation });
+    expect(published.outcomes[1]).toMatchObject({ status: 'INELIGIBLE', explanation: expect.stringContaining('property certificate (房产证): missing') });
+    expect(published.outcomes[1]).not.toHaveProperty('lotteryTicket');
+  });
+});
+
 describe('rule 8: capacity is never exceeded, per school and grade', () => {
   it('ten children, three seats in grade 1 and plenty in grade 2: three placed', () => {
     const schools: School[] = [

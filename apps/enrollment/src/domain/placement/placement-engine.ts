@@ -88,7 +88,7 @@ function runBatch(
   const inDistrict = placeInDistrict(index, applications, home, grade, order);
   const reassigned = reassign(index, home, grade, order, inDistrict);
 
-  const facts: BatchFacts = { index, batch, seed, home, tier, ranks, inDistrict, reassigned };
+  const facts: BatchFacts = { index, batch, seed, home, tier, ranks, inDistrict, reassigned, fullDistrictLists: new Map() };
   const outcomes = applications.map((application, i): PlacementOutcome => {
     const missing = unmet[i];
     if (missing !== undefined) return ineligibleOutcome(application, batch, missing);
@@ -108,6 +108,7 @@ interface BatchFacts {
   readonly ranks: LotteryRanks;
   readonly inDistrict: InDistrictSeats;
   readonly reassigned: Reassignments;
+  readonly fullDistrictLists: Map<number, readonly string[]>;
 }
 
 const NO_SCHOOLS: readonly string[] = Object.freeze([]);
@@ -136,10 +137,10 @@ function inDistrictOutcome(f: BatchFacts, application: Application, i: number): 
 }
 
 function reassignedOutcome(f: BatchFacts, application: Application, i: number): PlacementOutcome {
-  const reach = f.index.reach[f.home[i] as number] ?? [];
+  const home = f.home[i] as number;
+  const reach = f.index.reach[home] ?? [];
   const fullNearerCount = f.reassigned.fullNearerCount[i] as number;
-  const fullDistricts = [application.homeDistrictId];
-  for (let k = 0; k < fullNearerCount; k++) fullDistricts.push(f.index.districtIds[(reach[k] as ReachableDistrict).district] as string);
+  const fullDistricts = fullDistrictsList(f, home, fullNearerCount);
   const slot = f.reassigned.slot[i] as number;
   const common = {
     applicationId: application.id,
@@ -160,6 +161,22 @@ function reassignedOutcome(f: BatchFacts, application: Application, i: number): 
     districtId: f.index.districtIds[target.district] as string,
     distanceKm: target.km,
   });
+}
+
+/**
+ * The home district and the first `count` districts of its reach list. Children of one
+ * district who stopped at the same place share one frozen list: with a full city that is
+ * a handful of arrays instead of one per child.
+ */
+function fullDistrictsList(f: BatchFacts, home: number, count: number): readonly string[] {
+  const key = home * (f.index.districtIds.length + 1) + count;
+  let list = f.fullDistrictLists.get(key);
+  if (list === undefined) {
+    const reach = f.index.reach[home] ?? [];
+    list = Object.freeze([f.index.districtIds[home] as string, ...reach.slice(0, count).map((d) => f.index.districtIds[d.district] as string)]);
+    f.fullDistrictLists.set(key, list);
+  }
+  return list;
 }
 
 function remainingSeats(index: CityIndex): SeatCount[] {

@@ -8,6 +8,7 @@ import type { Application, PlacementInput, PlacementOutcome, PlacementResult } f
 
 // The engine's promises over random cities: 1–40 districts, 1–30 schools each, random
 // capacities (often scarce), distances with gaps and ties, random tiers and documents.
+// Each check collects its violations as sentences, so a failure says who and where.
 
 const RUNS = { numRuns: 60 };
 const cities = cityKnobs();
@@ -30,27 +31,33 @@ function reachPosition(input: PlacementInput, o: Ranked): number {
   return o.status === 'REASSIGNED' ? reach.findIndex((d) => d.districtId === o.districtId) : reach.length;
 }
 
-function checkCapacity(input: PlacementInput, outcomes: readonly PlacementOutcome[]): void {
+function capacityViolations(input: PlacementInput, outcomes: readonly PlacementOutcome[]): string[] {
+  const violations: string[] = [];
   const taken = seatsTaken(outcomes);
-  for (const s of input.city.schools) {
-    for (const [grade, seats] of Object.entries(s.seatsByGrade)) expect(taken.get(`${s.id}|${grade}`) ?? 0).toBeLessThanOrEqual(seats);
+  const offered = new Map<string, number>(input.city.schools.flatMap((s) => Object.entries(s.seatsByGrade).map(([g, seats]) => [`${s.id}|${g}`, seats] as const)));
+  for (const [key, count] of taken) {
+    // A grade a school does not offer has no seats at all.
+    if (count > (offered.get(key) ?? 0)) violations.push(`${key}: ${count} placed, ${offered.get(key) ?? 0} seats`);
   }
-  // A seat of a grade a school does not offer is never handed out.
-  const offered = new Set(input.city.schools.flatMap((s) => Object.keys(s.seatsByGrade).map((g) => `${s.id}|${g}`)));
-  for (const key of taken.keys()) expect(offered.has(key)).toBe(true);
+  return violations;
 }
 
-function checkNoEmptySeatLeftBehind(input: PlacementInput, result: PlacementResult, outcomes: readonly PlacementOutcome[]): void {
+function emptySeatViolations(input: PlacementInput, result: PlacementResult, outcomes: readonly PlacementOutcome[]): string[] {
+  const violations: string[] = [];
   const free = freeByDistrictGrade(input, result);
   for (const o of outcomes) {
     if (o.status !== 'REASSIGNED' && o.status !== 'WAITLISTED') continue;
-    // Home district full…
-    expect(free.get(`${o.homeDistrictId}|${o.grade}`) ?? 0).toBe(0);
-    // …and every district tried before the one reached (all of them, if waitlisted) full too.
+    // The home district and every district before the one reached (all within reach, if
+    // waitlisted) must have ended the round full, and the outcome must name them in order.
     const reach = reachOrder(input.city, o.homeDistrictId, input.rules.maxReassignmentKm);
-    for (const nearer of reach.slice(0, reachPosition(input, o))) expect(free.get(`${nearer.districtId}|${o.grade}`) ?? 0).toBe(0);
-    expect(o.fullDistricts).toEqual([o.homeDistrictId, ...reach.slice(0, reachPosition(input, o)).map((d) => d.districtId)]);
+    const skipped = [o.homeDistrictId, ...reach.slice(0, reachPosition(input, o)).map((d) => d.districtId)];
+    for (const district of skipped) {
+      const left = free.get(`${district}|${o.grade}`) ?? 0;
+      if (left > 0) violations.push(`${o.applicationId} is ${o.status} while ${district} has ${left} free seat(s) in grade ${o.grade}`);
+    }
+    if (o.fullDistricts.join() !== skipped.join()) violations.push(`${o.applicationId} lists [${o.fullDistricts}] as full, expected [${skipped}]`);
   }
+  return violations;
 }
 
 describe('placement properties', () => {
@@ -59,13 +66,11 @@ describe('placement properties', () => {
       fc.property(cities, (knobs) => {
         const input = randomCity(knobs);
         const result = placeApplications(input);
-        checkCapacity(input, result.outcomes);
+        expect(capacityViolations(input, result.outcomes)).toEqual([]);
         const taken = seatsTaken(result.outcomes);
         const schoolById = new Map(input.city.schools.map((s) => [s.id, s]));
-        for (const seat of result.remainingSeats) {
-          const capacity = schoolById.get(seat.schoolId)?.seatsByGrade[seat.grade] as number;
-          expect(seat.free).toBe(capacity - (taken.get(`${seat.schoolId}|${seat.grade}`) ?? 0));
-        }
+        const wrong = result.remainingSeats.filter((seat) => seat.free !== (schoolById.get(seat.schoolId)?.seatsByGrade[seat.grade] ?? 0) - (taken.get(`${seat.schoolId}|${seat.grade}`) ?? 0));
+        expect(wrong).toEqual([]);
       }),
       RUNS,
     );
@@ -76,7 +81,7 @@ describe('placement properties', () => {
       fc.property(cities, (knobs) => {
         const input = randomCity(knobs);
         const result = placeApplications(input);
-        checkNoEmptySeatLeftBehind(input, result, result.outcomes);
+        expect(emptySeatViolations(input, result, result.outcomes)).toEqual([]);
       }),
       RUNS,
     );
@@ -88,20 +93,22 @@ describe('placement properties', () => {
         const input = randomCity(knobs);
         const result = placeApplications(input);
         const applicationOf = new Map(input.applications.map((a) => [a.id, a]));
-        const ranked = result.outcomes.filter(isRanked);
-        const pools = Map.groupBy(ranked, (o) => `${o.homeDistrictId}|${o.grade}`);
+        const pools = Map.groupBy(result.outcomes.filter(isRanked), (o) => `${o.homeDistrictId}|${o.grade}`);
+        const violations: string[] = [];
         for (const pool of pools.values()) {
           const byPriority = pool.slice().sort(comparePriority);
           byPriority.forEach((higher, h) => {
+            // How the higher child rates an end point: their own list inside the district,
+            // then the districts within reach, nearest first, then the waitlist.
             const list = preferenceList(input.city, applicationOf.get(higher.applicationId) as Application);
-            const rankOf = (o: Ranked) => (o.status === 'IN_DISTRICT' ? list.indexOf(o.schoolId) : list.length + reachPosition(input, o));
+            const rating = (o: Ranked) => (o.status === 'IN_DISTRICT' ? list.indexOf(o.schoolId) : list.length + reachPosition(input, o));
             for (const lower of byPriority.slice(h + 1)) {
-              // In the district: the lower child's school is not one the higher child listed
-              // above their own. Outside it: not a nearer district, nor a district seat at all.
-              if (lower.status === 'IN_DISTRICT' || lower.status === 'REASSIGNED') expect(rankOf(lower)).toBeGreaterThanOrEqual(rankOf(higher));
+              if (lower.status === 'WAITLISTED' || rating(lower) >= rating(higher)) continue;
+              violations.push(`${higher.applicationId} (${higher.status}) envies lower-priority ${lower.applicationId} (${lower.status})`);
             }
           });
         }
+        expect(violations).toEqual([]);
       }),
       RUNS,
     );
@@ -113,15 +120,17 @@ describe('placement properties', () => {
         const input = randomCity(knobs);
         const result = placeApplications(input);
         const moved = result.outcomes.filter((o) => o.status === 'REASSIGNED' || o.status === 'WAITLISTED') as Ranked[];
+        const violations: string[] = [];
         for (const higher of moved) {
           const reach = reachOrder(input.city, higher.homeDistrictId, input.rules.maxReassignmentKm).map((d) => d.districtId);
           const own = reachPosition(input, higher);
           for (const lower of moved) {
             if (lower.status !== 'REASSIGNED' || lower.grade !== higher.grade || comparePriority(higher, lower) >= 0) continue;
             const theirs = reach.indexOf(lower.districtId);
-            if (theirs !== -1) expect(theirs).toBeGreaterThanOrEqual(own);
+            if (theirs !== -1 && theirs < own) violations.push(`${lower.applicationId} took ${lower.districtId}, nearer for higher-priority ${higher.applicationId}`);
           }
         }
+        expect(violations).toEqual([]);
       }),
       RUNS,
     );
@@ -159,8 +168,8 @@ describe('placement properties', () => {
         expect(second.outcomes.slice(0, main.outcomes.length)).toEqual(main.outcomes);
         expect(second.outcomes.slice(0, first.outcomes.length)).toEqual(first.outcomes);
         expect(second.batches).toBe(3);
-        checkCapacity(input, second.outcomes);
-        checkNoEmptySeatLeftBehind(input, second, second.outcomes);
+        expect(capacityViolations(input, second.outcomes)).toEqual([]);
+        expect(emptySeatViolations(input, second, second.outcomes)).toEqual([]);
       }),
       RUNS,
     );

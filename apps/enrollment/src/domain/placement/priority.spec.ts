@@ -38,5 +38,7 @@ describe('compileTierOf', () => {
   it('refuses bands that are not from longest to shortest, and repeated values', () => {
     expect(() => compileTierOf([{ kind: 'residenceMonths', atLeastMonths: [12, 36] }])).toThrow(/decreasing/);
     expect(() => compileTierOf([{ kind: 'tenure', order: ['OWNER', 'OWNER'] }])).toThrow(/twice/);
+    const manyBands = { kind: 'residenceMonths' as const, atLeastMonths: Array.from({ length: 99 }, (_, k) => 100 - k) };
+    expect(() => compileTierOf([manyBands, manyBands, manyBands, manyBands, manyBands])).toThrow(/overflow/);
   });
 });

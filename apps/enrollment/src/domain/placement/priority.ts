@@ -12,6 +12,8 @@ import type { Application, PriorityCriterion } from './types.ts';
 export function compileTierOf(criteria: readonly PriorityCriterion[]): (application: Application) => number {
   for (const criterion of criteria) assertValid(criterion);
   const radices = criteria.map(levelCount);
+  // Tiers are stored as 32-bit integers; no real policy comes anywhere near this.
+  if (radices.reduce((product, r) => product * r, 1) > 2 ** 31 - 1) throw new RangeError('too many priority criteria: the tier numbers would overflow');
   return (application) => {
     let tier = 0;
     for (let i = 0; i < criteria.length; i++) {

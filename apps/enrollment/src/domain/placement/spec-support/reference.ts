@@ -52,7 +52,16 @@ export function isRanked(outcome: PlacementOutcome): outcome is Ranked {
 
 /** Negative when `a` has the higher priority: tier, then lower lottery ticket, then id. */
 export function comparePriority(a: Ranked, b: Ranked): number {
-  return a.tier - b.tier || byId(a.lotteryTicket, b.lotteryTicket) || byId(a.applicationId, b.applicationId);
+  return a.tier - b.tier || byId(ticketOf(a), ticketOf(b)) || byId(a.applicationId, b.applicationId);
+}
+
+// Outcomes redraw their ticket (an HMAC) on every read; sorting reads it many times.
+const tickets = new WeakMap<Ranked, string>();
+function ticketOf(o: Ranked): string {
+  const known = tickets.get(o);
+  if (known !== undefined) return known;
+  tickets.set(o, o.lotteryTicket);
+  return o.lotteryTicket;
 }
 
 /** Seats taken per "schoolId|grade" by the placed outcomes. */
