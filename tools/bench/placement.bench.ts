@@ -3,6 +3,7 @@
 // Prints one JSON line; `ms` is engine time only (generation excluded), `rssMb` is taken after
 // the run. Not a test: timings depend on the machine.
 import { placeApplications } from '../../apps/enrollment/src/domain/placement/index.ts';
+import { mulberry32 } from '../../apps/enrollment/src/domain/placement/spec-support/seeded-random.ts';
 import type { Application, DistrictDistance, PlacementInput, School, SubmittedDocument } from '../../apps/enrollment/src/domain/placement/index.ts';
 
 const DISTRICTS = 30;
@@ -10,18 +11,6 @@ const SCHOOLS = 400;
 const GRADES = 6;
 /** Seats for 95% of the applicants, spread unevenly so some districts overflow into others. */
 const SEATS_PER_APPLICANT = 0.95;
-
-// mulberry32: tiny seeded PRNG, so every run builds the same city (Math.random would not).
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function applicantsArgument(argv: readonly string[]): number {
   const at = argv.indexOf('--applicants');

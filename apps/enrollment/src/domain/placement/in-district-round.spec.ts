@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { placeApplications } from './placement-engine.ts';
-import { cityKnobs, mulberry32, randomCity } from './spec-support/random-city.ts';
+import { cityKnobs, randomCity } from './spec-support/random-city.ts';
+import { mulberry32 } from './spec-support/seeded-random.ts';
 import { comparePriority, isRanked, offersGrade, preferenceList, textbookDeferredAcceptance } from './spec-support/reference.ts';
 import type { Ranked } from './spec-support/reference.ts';
 import type { Application, PlacementOutcome } from './types.ts';

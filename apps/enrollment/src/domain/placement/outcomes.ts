@@ -1,6 +1,6 @@
 import { lotteryTicket } from './lottery.ts';
 import { explainIneligible, explainInDistrict, explainReassigned, explainWaitlisted } from './explanation.ts';
-import type { InDistrictOutcome, IneligibleOutcome, ReassignedOutcome, UnmetRequirement, WaitlistedOutcome } from './types.ts';
+import type { InDistrictOutcome, IneligibleOutcome, LotteryStanding, ReassignedOutcome, UnmetRequirement, WaitlistedOutcome } from './types.ts';
 
 // Outcomes are small classes for one reason: `explanation` and `lotteryTicket` are getters,
 // derived from the other fields (and the seed) when someone reads them instead of for every
@@ -12,34 +12,25 @@ import type { InDistrictOutcome, IneligibleOutcome, ReassignedOutcome, UnmetRequ
 type Facts<T> = Omit<T, 'status' | 'explanation'>;
 /** Outcomes with a lottery keep the seed instead of the 64-digit ticket: it is redrawn on read. */
 type LotteryFacts<T> = Omit<Facts<T>, 'lotteryTicket'> & { readonly seed: string };
+type StandingFacts = LotteryFacts<LotteryStanding & { applicationId: string; homeDistrictId: string; grade: number; batch: number }>;
 
-export class InDistrict implements InDistrictOutcome {
-  readonly status = 'IN_DISTRICT';
+/** What every eligible application's outcome shares: who, which batch, tier and lottery standing. */
+abstract class EligibleOutcome {
   readonly applicationId: string;
   readonly homeDistrictId: string;
   readonly grade: number;
   readonly batch: number;
-  readonly schoolId: string;
-  readonly districtId: string;
-  readonly choice: number;
-  readonly rankedByFamily: boolean;
-  readonly fullEarlierChoices: readonly string[];
   readonly tier: number;
   readonly #seed: string;
   readonly lotteryRank: number;
   readonly lotteryPoolSize: number;
 
-  constructor(f: LotteryFacts<InDistrictOutcome>) {
+  constructor(f: StandingFacts) {
     this.#seed = f.seed;
     this.applicationId = f.applicationId;
     this.homeDistrictId = f.homeDistrictId;
     this.grade = f.grade;
     this.batch = f.batch;
-    this.schoolId = f.schoolId;
-    this.districtId = f.districtId;
-    this.choice = f.choice;
-    this.rankedByFamily = f.rankedByFamily;
-    this.fullEarlierChoices = f.fullEarlierChoices;
     this.tier = f.tier;
     this.lotteryRank = f.lotteryRank;
     this.lotteryPoolSize = f.lotteryPoolSize;
@@ -47,6 +38,30 @@ export class InDistrict implements InDistrictOutcome {
 
   get lotteryTicket(): string {
     return lotteryTicket(this.#seed, this.applicationId);
+  }
+
+  abstract get explanation(): string;
+
+  protected toRecord<T>(): T {
+    return { ...this, lotteryTicket: this.lotteryTicket, explanation: this.explanation } as T;
+  }
+}
+
+export class InDistrict extends EligibleOutcome implements InDistrictOutcome {
+  readonly status = 'IN_DISTRICT';
+  readonly schoolId: string;
+  readonly districtId: string;
+  readonly choice: number;
+  readonly rankedByFamily: boolean;
+  readonly fullEarlierChoices: readonly string[];
+
+  constructor(f: LotteryFacts<InDistrictOutcome>) {
+    super(f);
+    this.schoolId = f.schoolId;
+    this.districtId = f.districtId;
+    this.choice = f.choice;
+    this.rankedByFamily = f.rankedByFamily;
+    this.fullEarlierChoices = f.fullEarlierChoices;
   }
 
   get explanation(): string {
@@ -54,42 +69,23 @@ export class InDistrict implements InDistrictOutcome {
   }
 
   toJSON(): InDistrictOutcome {
-    return { ...this, lotteryTicket: this.lotteryTicket, explanation: this.explanation };
+    return this.toRecord();
   }
 }
 
-export class Reassigned implements ReassignedOutcome {
+export class Reassigned extends EligibleOutcome implements ReassignedOutcome {
   readonly status = 'REASSIGNED';
-  readonly applicationId: string;
-  readonly homeDistrictId: string;
-  readonly grade: number;
-  readonly batch: number;
   readonly schoolId: string;
   readonly districtId: string;
   readonly distanceKm: number;
   readonly fullDistricts: readonly string[];
-  readonly tier: number;
-  readonly #seed: string;
-  readonly lotteryRank: number;
-  readonly lotteryPoolSize: number;
 
   constructor(f: LotteryFacts<ReassignedOutcome>) {
-    this.#seed = f.seed;
-    this.applicationId = f.applicationId;
-    this.homeDistrictId = f.homeDistrictId;
-    this.grade = f.grade;
-    this.batch = f.batch;
+    super(f);
     this.schoolId = f.schoolId;
     this.districtId = f.districtId;
     this.distanceKm = f.distanceKm;
     this.fullDistricts = f.fullDistricts;
-    this.tier = f.tier;
-    this.lotteryRank = f.lotteryRank;
-    this.lotteryPoolSize = f.lotteryPoolSize;
-  }
-
-  get lotteryTicket(): string {
-    return lotteryTicket(this.#seed, this.applicationId);
   }
 
   get explanation(): string {
@@ -97,36 +93,17 @@ export class Reassigned implements ReassignedOutcome {
   }
 
   toJSON(): ReassignedOutcome {
-    return { ...this, lotteryTicket: this.lotteryTicket, explanation: this.explanation };
+    return this.toRecord();
   }
 }
 
-export class Waitlisted implements WaitlistedOutcome {
+export class Waitlisted extends EligibleOutcome implements WaitlistedOutcome {
   readonly status = 'WAITLISTED';
-  readonly applicationId: string;
-  readonly homeDistrictId: string;
-  readonly grade: number;
-  readonly batch: number;
   readonly fullDistricts: readonly string[];
-  readonly tier: number;
-  readonly #seed: string;
-  readonly lotteryRank: number;
-  readonly lotteryPoolSize: number;
 
   constructor(f: LotteryFacts<WaitlistedOutcome>) {
-    this.#seed = f.seed;
-    this.applicationId = f.applicationId;
-    this.homeDistrictId = f.homeDistrictId;
-    this.grade = f.grade;
-    this.batch = f.batch;
+    super(f);
     this.fullDistricts = f.fullDistricts;
-    this.tier = f.tier;
-    this.lotteryRank = f.lotteryRank;
-    this.lotteryPoolSize = f.lotteryPoolSize;
-  }
-
-  get lotteryTicket(): string {
-    return lotteryTicket(this.#seed, this.applicationId);
   }
 
   get explanation(): string {
@@ -134,7 +111,7 @@ export class Waitlisted implements WaitlistedOutcome {
   }
 
   toJSON(): WaitlistedOutcome {
-    return { ...this, lotteryTicket: this.lotteryTicket, explanation: this.explanation };
+    return this.toRecord();
   }
 }
 

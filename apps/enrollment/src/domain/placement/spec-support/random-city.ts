@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { mulberry32 } from './seeded-random.ts';
 import type { Application, DistrictDistance, PlacementInput, PriorityCriterion, School, SubmittedDocument, Tenure } from '../types.ts';
 
 // Random cities for the property tests. fast-check draws a few size knobs (which shrink
@@ -21,17 +22,6 @@ export const cityKnobs = (limits: { maxDistricts?: number; maxSchools?: number; 
     applicants: fc.integer({ min: 0, max: limits.maxApplicants ?? 300 }),
     maxSeats: fc.integer({ min: 0, max: 4 }),
   });
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GRADES = [1, 2, 3];
 
