@@ -19,6 +19,7 @@ const MAX_DELIVERY_ATTEMPTS = 5;
 export class InProcessTransport implements EventTransport {
   readonly kind = 'in-process' as const;
   private readonly logs = new Map<string, DeliveredMessage[]>();
+  private readonly nextOffset = new Map<string, number>();
   private readonly groups = new Map<string, Group[]>();
   private readonly maxLog: number;
   private readonly onError: (error: unknown, message: DeliveredMessage) => void;
@@ -30,15 +31,24 @@ export class InProcessTransport implements EventTransport {
 
   async connect(): Promise<void> {}
 
+  /**
+   * Resolves once every subscribed group has handled the messages, so the relay marks an outbox
+   * row sent only after its consumers committed: a crash in between republishes it at the next
+   * start, and the inboxes drop the duplicate.
+   */
   async publish(topic: string, messages: TransportMessage[]): Promise<void> {
     const log = this.logs.get(topic) ?? [];
     this.logs.set(topic, log);
+    const deliveries: Promise<void>[] = [];
     for (const m of messages) {
-      const delivered: DeliveredMessage = { ...m, topic, partition: 0, offset: String(log.length) };
+      const offset = this.nextOffset.get(topic) ?? 0;
+      this.nextOffset.set(topic, offset + 1);
+      const delivered: DeliveredMessage = { ...m, topic, partition: 0, offset: String(offset) };
       log.push(delivered);
       if (log.length > this.maxLog) log.shift();
-      for (const group of this.groups.get(topic) ?? []) this.enqueue(group, delivered);
+      for (const group of this.groups.get(topic) ?? []) deliveries.push(this.enqueue(group, delivered));
     }
+    await Promise.all(deliveries);
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -75,7 +85,7 @@ export class InProcessTransport implements EventTransport {
     await this.idle();
   }
 
-  private enqueue(group: Group, message: DeliveredMessage): void {
+  private enqueue(group: Group, message: DeliveredMessage): Promise<void> {
     group.chain = group.chain.then(async () => {
       for (let attempt = 1; group.active; attempt++) {
         try {
@@ -90,5 +100,6 @@ export class InProcessTransport implements EventTransport {
         }
       }
     });
+    return group.chain;
   }
 }

@@ -47,21 +47,25 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** Turns an error into what the caller sees: our AppErrors keep their code and message. */
+type FormattedError = { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> };
+
+/**
+ * Turns an error into what the caller sees: our AppErrors keep their code, message and details;
+ * anything unexpected is logged with its stack and shown as a generic internal error.
+ */
 function formatError(metrics: Metrics, logger: Logger) {
-  return (formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) => {
+  return (formatted: FormattedError, error: unknown): FormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
       metrics.graphqlErrors.inc({ code: original.code });
-      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code, ...(original.details ? { details: original.details } : {}) } };
+      const extensions = { ...formatted.extensions, code: original.code, ...(original.details ? { details: original.details } : {}) };
+      return { ...formatted, message: original.message, extensions };
     }
     const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
     metrics.graphqlErrors.inc({ code });
-    if (code === 'INTERNAL_SERVER_ERROR') {
-      logger.error({ err: original }, 'unexpected error in resolver');
-      return { message: 'Internal error; it has been logged. Please try again later.', extensions: { code }, ...(formatted as { path?: unknown }).path ? { path: (formatted as { path?: unknown }).path } : {} };
-    }
-    return formatted;
+    if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
+    return { message: 'Internal error; it has been logged. Please try again later.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code } };
   };
 }
 
@@ -70,7 +74,7 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSubgraphSchema([{ typeDefs: o.typeDefs, resolvers: o.resolvers as never }]),
-    formatError: formatError(o.metrics, o.logger) as never,
+    formatError: formatError(o.metrics, o.logger),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
     // Stack traces go to the log, never to callers.
     includeStacktraceInErrorResponses: false,

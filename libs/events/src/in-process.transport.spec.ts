@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { InProcessTransport } from './in-process.transport.ts';
+
+describe('in-process transport', () => {
+  it('resolves publish only after every group handled the message', async () => {
+    const t = new InProcessTransport();
+    const handled: string[] = [];
+    for (const group of ['a', 'b']) {
+      await t.subscribe({ groupId: group, topics: ['events'], handle: async (m) => void (await new Promise((r) => setTimeout(r, 5)), handled.push(`${group}:${m.value}`)) });
+    }
+    await t.publish('events', [{ key: 'k', value: '1' }, { key: 'k', value: '2' }]);
+    expect(handled.sort()).toEqual(['a:1', 'a:2', 'b:1', 'b:2']);
+  });
+
+  it('replays earlier messages to a group that subscribes later from the beginning, in order', async () => {
+    const t = new InProcessTransport({ maxLog: 2 });
+    await t.publish('events', ['1', '2', '3'].map((value) => ({ key: 'k', value })));
+    const seen: string[] = [];
+    await t.subscribe({ groupId: 'late', topics: ['events'], fromBeginning: true, handle: async (m) => void seen.push(`${m.offset}:${m.value}`) });
+    await t.idle();
+    expect(seen).toEqual(['1:2', '2:3']);
+  });
+
+  it('retries a failing handler, then reports the message and moves on', async () => {
+    const reported: string[] = [];
+    const t = new InProcessTransport({ onError: (_e, m) => reported.push(m.value) });
+    let calls = 0;
+    await t.subscribe({ groupId: 'g', topics: ['events'], handle: async (m) => {
+      calls++;
+      if (m.value === 'bad') throw new Error('no');
+    } });
+    await t.publish('events', [{ key: 'k', value: 'bad' }, { key: 'k', value: 'good' }]);
+    expect(reported).toEqual(['bad']);
+    expect(calls).toBe(6);
+  });
+});
