@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +12,7 @@ import { signActorHeaders } from '@edugraph/auth';
 import type { Actor } from '@edugraph/auth';
 import { RateLimitExceeded, connectRedis, createRateLimit } from '@edugraph/cache';
 import type { RedisClient } from '@edugraph/cache';
-import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createMetrics } from '@edugraph/platform';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createMetrics, requestIds, requestLog } from '@edugraph/platform';
 import { authenticate } from './authenticate.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { aliasLimit, depthLimit } from './query-limits.ts';
@@ -73,6 +72,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestLog(logger, metrics));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -95,7 +95,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     '/graphql',
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const auth = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, config.jwtSecret, config.apiKeys);
         if (!auth.ok) throw new GraphQLError(auth.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         try {
@@ -108,8 +108,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
           }
           throw error;
         }
-        const requestId = randomUUID();
-        return { actor: auth.actor, requestId, correlationId: req.header(CORRELATION_ID_HEADER) ?? requestId };
+        return { actor: auth.actor, ...requestIds(res) };
       },
     }),
   );

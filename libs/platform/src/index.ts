@@ -11,3 +11,4 @@ export * from './guards.ts';
 export * from './pagination.ts';
 export * from './schema-file.ts';
 export * from './run-standalone.ts';
+export * from './request-log.ts';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,9 +16,7 @@ import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import type { Metrics } from './metrics.ts';
 import type { RequestContext } from './request-context.ts';
-
-export const REQUEST_ID_HEADER = 'x-request-id';
-export const CORRELATION_ID_HEADER = 'x-correlation-id';
+import { requestIds, requestLog } from './request-log.ts';
 
 /** Resolver map of a subgraph: type name → field name → resolver (or __resolveReference). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -83,14 +80,7 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      o.metrics.httpRequests.observe({ route: req.path, status: String(res.statusCode) }, seconds);
-    });
-    next();
-  });
+  app.use(requestLog(o.logger, o.metrics));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok', service: o.name });
   });
@@ -108,15 +98,14 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const verification = verifyActorHeaders(req.headers, o.actorSecret);
         if (!verification.ok && o.requireSignedActor) {
           throw new GraphQLError(`Refused: ${verification.reason}. Call this service through the gateway.`, {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
-        const correlationId = req.header(CORRELATION_ID_HEADER) ?? requestId;
+        const { requestId, correlationId } = requestIds(res);
         return {
           actor: verification.ok ? verification.actor : ANONYMOUS,
           em: o.orm.em.fork(),
