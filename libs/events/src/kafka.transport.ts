@@ -3,7 +3,7 @@ import type { Admin, Consumer, Kafka as KafkaClient, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport.ts';
 
-const { Kafka, logLevel, CompressionTypes } = kafkajs;
+const { Kafka, logLevel, CompressionTypes, Partitioners } = kafkajs;
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -45,7 +45,8 @@ export class KafkaTransport implements EventTransport {
       },
     });
     // Idempotent: a retried send after a lost ack is written once, in order, per partition.
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // The default (murmur2) partitioner matches Java clients: a key lands on the same partition.
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     this.admin = this.kafka.admin();
   }
 
