@@ -20,7 +20,9 @@ export interface GatewayConfig {
   redisUrl: string | undefined;
   /** Subgraph URLs by name; the supergraph's own URLs are the embedded defaults. */
   subgraphUrls: Record<string, string>;
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; requestsPerMinute: number };
+  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; requestsPerMinute: number };
+  /** Express `trust proxy`: which hops may set X-Forwarded-For (the client address rate limits use). */
+  trustProxy: string;
   logLevel: string;
 }
 
@@ -37,6 +39,8 @@ export const gatewayConfigSchema = z.object({
   VOCATIONAL_URL: z.url().optional(),
   FEEDBACK_URL: z.url().optional(),
   GATEWAY_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GATEWAY_MAX_COST: z.coerce.number().int().positive().default(20_000),
+  GATEWAY_TRUST_PROXY: z.string().default('loopback'),
   GATEWAY_MAX_ALIASES: z.coerce.number().int().positive().default(30),
   GATEWAY_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   GATEWAY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
@@ -77,7 +81,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     apiKeys: parseApiKeys(c.EDUGRAPH_API_KEYS),
     redisUrl: c.REDIS_URL,
     subgraphUrls,
-    limits: { maxDepth: c.GATEWAY_MAX_DEPTH, maxAliases: c.GATEWAY_MAX_ALIASES, maxTokens: c.GATEWAY_MAX_TOKENS, requestsPerMinute: c.GATEWAY_REQUESTS_PER_MINUTE },
+    trustProxy: c.GATEWAY_TRUST_PROXY,
+    limits: { maxDepth: c.GATEWAY_MAX_DEPTH, maxCost: c.GATEWAY_MAX_COST, maxAliases: c.GATEWAY_MAX_ALIASES, maxTokens: c.GATEWAY_MAX_TOKENS, requestsPerMinute: c.GATEWAY_REQUESTS_PER_MINUTE },
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -15,7 +15,7 @@ import type { RedisClient } from '@edugraph/cache';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createMetrics, requestIds, requestLog } from '@edugraph/platform';
 import { authenticate } from './authenticate.ts';
 import type { GatewayConfig } from './gateway-config.ts';
-import { aliasLimit, depthLimit } from './query-limits.ts';
+import { aliasLimit, depthAndCostLimit } from './query-limits.ts';
 
 interface GatewayContext {
   actor: Actor;
@@ -63,7 +63,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
-    validationRules: [depthLimit(config.limits.maxDepth), aliasLimit(config.limits.maxAliases)],
+    validationRules: [depthAndCostLimit(config.limits.maxDepth, config.limits.maxCost), aliasLimit(config.limits.maxAliases)],
     parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -71,7 +71,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger, metrics));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
