@@ -89,6 +89,14 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
       transport,
       stop: async () => {
         await gateway.stop();
+        await Promise.all(services.map((s) => s.stopServing()));
+        // Every consumer is in this process: publish what is left in every outbox while they all
+        // still listen (their reactions may write new outbox rows, hence the passes), then stop.
+        for (let pass = 0; pass < 10; pass++) {
+          let published = 0;
+          for (const s of services) published += await s.relay.runOnce().catch(() => 0);
+          if (published === 0) break;
+        }
         for (const s of [...services].reverse()) await s.stop();
         await transport.close();
       },

@@ -45,9 +45,14 @@ describe('feedback subgraph (SQLite, in-process events)', () => {
     expect(((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as { code: string }).code).toBe('ALREADY_RATED');
   });
 
+  it('lets a person rate a service without a matter once', async () => {
+    await rate(4);
+    expect((await rate(5).catch((e) => e)).code).toBe('ALREADY_RATED');
+  });
+
   it('counts every rating when many arrive at once', async () => {
-    const before = (await rate(4)).rateService.satisfaction.ratings;
-    await Promise.all([1, 2, 3, 4, 5].map(() => rate(4)));
+    const before = (await rate(4, 'M-10')).rateService.satisfaction.ratings;
+    await Promise.all([11, 12, 13, 14, 15].map((n) => rate(4, `M-${n}`)));
     const r = await t.as(anonymous)<{ _entities: { satisfaction: { ratings: number } }[] }>(SATISFACTION, { r: [{ __typename: 'Institution', id: institutionId }] });
     expect(r._entities[0]!.satisfaction.ratings).toBe(before + 5);
   });

@@ -33,4 +33,18 @@ describe('in-process transport', () => {
     expect(reported).toEqual(['bad']);
     expect(calls).toBe(6);
   });
+
+  it('fails the publish when the group stops before handling, so the relay keeps the event', async () => {
+    const t = new InProcessTransport();
+    let release!: () => void;
+    const sub = await t.subscribe({ groupId: 'g', topics: ['events'], handle: () => new Promise<void>((r) => (release = r)) });
+    const first = t.publish('events', [{ key: 'k', value: '1' }]);
+    const second = t.publish('events', [{ key: 'k', value: '2' }]);
+    await new Promise((r) => setTimeout(r, 10));
+    const stopped = sub.stop();
+    release();
+    await first;
+    await expect(second).rejects.toThrow(/stopped before handling events\/1/);
+    await stopped;
+  });
 });

@@ -85,13 +85,18 @@ export class InProcessTransport implements EventTransport {
     await this.idle();
   }
 
+  /**
+   * Queues a delivery behind the group's earlier ones. It rejects when the group stops before
+   * handling the message, so the publisher (the relay) keeps the event for the next start.
+   */
   private enqueue(group: Group, message: DeliveredMessage): Promise<void> {
-    group.chain = group.chain.then(async () => {
+    const delivery = group.chain.then(async () => {
       for (let attempt = 1; group.active; attempt++) {
         try {
           await group.handle(message);
           return;
         } catch (error) {
+          if (!group.active) break;
           if (attempt >= MAX_DELIVERY_ATTEMPTS) {
             this.onError(error, message);
             return;
@@ -99,7 +104,9 @@ export class InProcessTransport implements EventTransport {
           await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         }
       }
+      throw new Error(`consumer group ${group.groupId} stopped before handling ${message.topic}/${message.offset}`);
     });
-    return group.chain;
+    group.chain = delivery.catch(() => {});
+    return delivery;
   }
 }

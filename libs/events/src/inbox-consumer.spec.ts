@@ -72,17 +72,50 @@ describe('inbox', () => {
     const poison = { ...envelope(), payload: { ...envelope().payload, name: 'poison' } };
     await transport.publish('events', [
       { key: 'k', value: 'not json' },
-      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'licensing.institution.vanished' }) },
+      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'enrollment.school.renamed' }) },
+      { key: id, value: JSON.stringify({ ...envelope(), payload: { institutionId: id } }) },
       { key: id, value: JSON.stringify(poison) },
       { key: id, value: JSON.stringify(envelope()) },
     ]);
     await transport.idle();
     expect(handled).toBe(1);
+    // The type this consumer does not handle is skipped, not dead-lettered.
     expect(dead.map((m) => m.headers?.['edugraph-dead-letter-reason'])).toEqual([
       expect.stringMatching(/unreadable message/),
-      expect.stringMatching(/unknown event type/),
+      expect.stringMatching(/invalid licensing.institution.registered v1 payload/),
       expect.stringMatching(/handler failed 2 times: cannot apply/),
     ]);
-    expect(dead[2]!.headers?.['edugraph-dead-letter-source']).toBe('events/0/2');
+    expect(dead[2]!.headers?.['edugraph-dead-letter-source']).toBe('events/0/3');
+  });
+
+  it('does not take a unique violation of the handler’s own for a duplicate', async () => {
+    const violation = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+    await expect(processOnce(db.orm, 'enrollment', envelope(), async () => Promise.reject(violation))).rejects.toThrow('duplicate key');
+  });
+
+  it('keeps retrying a transient failure past maxAttempts instead of dead-lettering a good event', async () => {
+    const transport = new InProcessTransport();
+    const dead: DeliveredMessage[] = [];
+    await transport.subscribe({ groupId: 'dlq-reader', topics: ['dlq'], handle: async (m) => void dead.push(m) });
+    let calls = 0;
+    await subscribeWithInbox({
+      orm: db.orm,
+      transport,
+      logger: pino({ level: 'silent' }),
+      consumer: 'enrollment',
+      topics: ['events'],
+      deadLetterTopic: 'dlq',
+      maxAttempts: 2,
+      retryDelayMs: 1,
+      handlers: {
+        'licensing.institution.registered': async () => {
+          if (++calls < 6) throw Object.assign(new Error('connection terminated'), { code: '57P01' });
+        },
+      },
+    });
+    await transport.publish('events', [{ key: id, value: JSON.stringify(envelope()) }]);
+    expect(calls).toBe(6);
+    expect(dead).toEqual([]);
+    expect(await db.orm.em.fork().count(InboxMessage, {})).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { InvalidEventError, parseEnvelope } from '@edugraph/contracts';
 import type { EventEnvelope } from '@edugraph/contracts';
-import { isUniqueViolation } from '@edugraph/persistence';
+import { isTransientError, isUniqueViolation } from '@edugraph/persistence';
 import { InboxMessage } from './inbox.entity.ts';
 import type { DeliveredMessage, EventTransport, Subscription } from './transport.ts';
 import { DEAD_LETTER_REASON_HEADER, DEAD_LETTER_SOURCE_HEADER } from './headers.ts';
@@ -32,8 +32,9 @@ export async function processOnce(
       return 'processed' as const;
     });
   } catch (error) {
-    // Two deliveries raced: the other one committed the inbox row first, and our effects rolled back.
-    if (isUniqueViolation(error)) return 'duplicate';
+    // Two deliveries raced: the other one committed the inbox row first, and our effects rolled
+    // back. Only then is it a duplicate; a unique violation of the handler's own is a failure.
+    if (isUniqueViolation(error) && (await orm.em.fork().findOne(InboxMessage, { consumer, eventId: envelope.id }))) return 'duplicate';
     throw error;
   }
 }
@@ -47,21 +48,29 @@ export interface InboxSubscriptionOptions {
   topics: string[];
   handlers: Partial<Record<string, EventHandler>>;
   deadLetterTopic: string;
-  /** Attempts before a failing message is parked on the dead-letter topic. */
+  /** Attempts before a message whose handler keeps failing is parked on the dead-letter topic. */
   maxAttempts?: number;
   retryDelayMs?: number;
   onProcessed?: (envelope: EventEnvelope, outcome: InboxOutcome) => void;
 }
 
+/** The type named by a message, read before anything else so unhandled types are skipped unvalidated. */
+function typeOf(raw: unknown): string | undefined {
+  return typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string' ? (raw as { type: string }).type : undefined;
+}
+
 /**
- * Subscribes a service to other services' events. A message that fails validation goes to the
- * dead-letter topic at once; one whose handler keeps failing goes there after maxAttempts. Either
- * way the partition moves on.
+ * Subscribes a service to other services' events. Types it has no handler for are skipped. A
+ * message that fails validation goes to the dead-letter topic at once; one whose handler keeps
+ * failing goes there after maxAttempts, so the partition moves on. A transient failure (the
+ * database away or restarting) is retried until it passes: the partition waits rather than
+ * dead-lettering good events, and stopping the subscription leaves the message for redelivery.
  */
 export async function subscribeWithInbox(options: InboxSubscriptionOptions): Promise<Subscription> {
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 200;
   const log = options.logger.child({ consumer: options.consumer });
+  let stopping = false;
 
   const deadLetter = async (message: DeliveredMessage, reason: string): Promise<void> => {
     log.error({ topic: message.topic, offset: message.offset, reason }, 'event sent to dead-letter topic');
@@ -78,34 +87,45 @@ export async function subscribeWithInbox(options: InboxSubscriptionOptions): Pro
     ]);
   };
 
-  return options.transport.subscribe({
-    groupId: options.consumer,
-    topics: options.topics,
-    fromBeginning: true,
-    handle: async (message) => {
-      let envelope: EventEnvelope;
+  const handle = async (message: DeliveredMessage): Promise<void> => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.value);
+    } catch (error) {
+      return deadLetter(message, `unreadable message: ${(error as Error).message}`);
+    }
+    const type = typeOf(raw);
+    const handler = type ? options.handlers[type] : undefined;
+    if (type && !handler) return;
+    let envelope: EventEnvelope;
+    try {
+      envelope = parseEnvelope(raw);
+    } catch (error) {
+      return deadLetter(message, error instanceof InvalidEventError ? error.message : String(error));
+    }
+    for (let attempt = 1, failures = 0; ; attempt++) {
       try {
-        envelope = parseEnvelope(JSON.parse(message.value));
+        const outcome = await processOnce(options.orm, options.consumer, envelope, handler!);
+        log.debug({ eventId: envelope.id, type: envelope.type, outcome, correlationId: envelope.correlationId }, 'event consumed');
+        options.onProcessed?.(envelope, outcome);
+        return;
       } catch (error) {
-        const reason = error instanceof InvalidEventError ? error.message : `unreadable message: ${(error as Error).message}`;
-        return deadLetter(message, reason);
-      }
-      const handler = options.handlers[envelope.type];
-      if (!handler) return;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const outcome = await processOnce(options.orm, options.consumer, envelope, handler);
-          log.debug({ eventId: envelope.id, type: envelope.type, outcome, correlationId: envelope.correlationId }, 'event consumed');
-          options.onProcessed?.(envelope, outcome);
-          return;
-        } catch (error) {
-          if (attempt >= maxAttempts) {
-            return deadLetter(message, `handler failed ${attempt} times: ${(error as Error).message}`);
-          }
-          log.warn({ err: error, eventId: envelope.id, attempt }, 'event handler failed; retrying');
-          await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
+        if (stopping) throw new Error(`consumer ${options.consumer} stopping; event ${envelope.id} left for redelivery`);
+        const transient = isTransientError(error);
+        if (!transient && ++failures >= maxAttempts) {
+          return deadLetter(message, `handler failed ${failures} times: ${(error as Error).message}`);
         }
+        if (attempt === 1 || attempt % 20 === 0) log.warn({ err: error, eventId: envelope.id, attempt, transient }, 'event handler failed; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(retryDelayMs * 2 ** Math.min(attempt - 1, 8), 30_000)));
       }
+    }
+  };
+
+  const subscription = await options.transport.subscribe({ groupId: options.consumer, topics: options.topics, fromBeginning: true, handle });
+  return {
+    stop: async () => {
+      stopping = true;
+      await subscription.stop();
     },
-  });
+  };
 }

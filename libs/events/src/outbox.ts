@@ -21,6 +21,8 @@ export function recordEvent(em: EntityManager, envelope: EventEnvelope, topicPre
     claimedBy: null,
     claimedUntil: null,
     attempts: 0,
+    rejections: 0,
+    parkedAt: null,
     lastError: null,
   });
 }

@@ -26,14 +26,18 @@ const B = '01a21311-7db0-73f3-b168-122cfa51bbbb';
 
 class RecordingTransport extends InProcessTransport {
   sent: TransportMessage[] = [];
-  failNext = 0;
+  /** The broker is away: every publish fails and it does not answer a ping. */
+  down = false;
+  /** Messages the broker refuses for what they are (e.g. too large), whatever else it accepts. */
+  refuse: (m: TransportMessage) => boolean = () => false;
   override async publish(topic: string, messages: TransportMessage[]): Promise<void> {
-    if (this.failNext > 0) {
-      this.failNext--;
-      throw new Error('broker unavailable');
-    }
+    if (this.down) throw new Error('broker unavailable');
+    if (messages.some(this.refuse)) throw new Error('MESSAGE_TOO_LARGE');
     this.sent.push(...messages);
     await super.publish(topic, messages);
+  }
+  override async ping(): Promise<boolean> {
+    return !this.down;
   }
 }
 
@@ -98,12 +102,35 @@ describe('outbox relay', () => {
 
   it('keeps rows and records the error when the broker fails, then delivers them', async () => {
     await write([A, 'a1']);
-    transport.failNext = 1;
+    transport.down = true;
     await expect(relay('r4').runOnce()).rejects.toThrow('broker unavailable');
+    transport.down = false;
     const failed = await db.orm.em.fork().findOneOrFail(OutboxMessage, { messageKey: A });
-    expect(failed).toMatchObject({ sentAt: null, claimedBy: null, lastError: 'broker unavailable', attempts: 1 });
+    expect(failed).toMatchObject({ sentAt: null, claimedBy: null, lastError: 'broker unavailable', attempts: 1, rejections: 0 });
     expect(await relay('r4').runOnce()).toBe(1);
     expect(transport.sent).toHaveLength(1);
+  });
+
+  it('parks a message the broker keeps refusing, while the other aggregates flow and its own waits', async () => {
+    const name = (m: TransportMessage) => JSON.parse(m.value).payload.name;
+    transport.refuse = (m) => name(m) === 'poison';
+    await write([A, 'poison'], [B, 'b1']);
+    const r = relay('r6');
+    expect(await r.runOnce()).toBe(1);
+    await write([A, 'a-after-poison'], [B, 'b2']);
+    for (let round = 0; round < 6; round++) await r.runOnce();
+    expect(transport.sent.map(name)).toEqual(['b1', 'b2']);
+    const parked = await db.orm.em.fork().findOneOrFail(OutboxMessage, { messageKey: A, parkedAt: { $ne: null } });
+    expect(parked).toMatchObject({ rejections: 5, sentAt: null, lastError: 'MESSAGE_TOO_LARGE' });
+    expect(await db.orm.em.fork().count(OutboxMessage, { messageKey: A, sentAt: null })).toBe(2);
+  });
+
+  it('does not count a broker outage against any message', async () => {
+    await write([A, 'a1'], [B, 'b1']);
+    transport.down = true;
+    for (let round = 0; round < 6; round++) await expect(relay('r7').runOnce()).rejects.toThrow('broker unavailable');
+    const rows = await db.orm.em.fork().find(OutboxMessage, { sentAt: null });
+    expect(rows.map((r) => [r.rejections, r.parkedAt])).toEqual([[0, null], [0, null]]);
   });
 
   it('drains what is pending when stopped', async () => {

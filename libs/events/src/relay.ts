@@ -14,6 +14,8 @@ export interface RelayOptions {
   /** How long a claim holds before another relay may take the row over (a crashed relay). */
   claimTtlMs?: number;
   pollIntervalMs?: number;
+  /** Refusals of one row (while others went through) before it is parked. */
+  maxRejections?: number;
   /** PostgreSQL: claim with FOR UPDATE SKIP LOCKED so replicas never take the same rows. */
   skipLocked?: boolean;
 }
@@ -35,7 +37,7 @@ export class OutboxRelay {
   private failures = 0;
 
   constructor(options: RelayOptions) {
-    this.o = { batchSize: 100, claimTtlMs: 30_000, pollIntervalMs: 500, skipLocked: false, ...options };
+    this.o = { batchSize: 100, claimTtlMs: 30_000, pollIntervalMs: 500, skipLocked: false, maxRejections: 5, ...options };
   }
 
   start(): void {
@@ -100,11 +102,39 @@ export class OutboxRelay {
         sent.push(...rows.map((r) => r.id));
       }
     } catch (error) {
-      await this.release(claimed.filter((r) => !sent.includes(r.id)), error);
-      await this.markSent(sent);
-      throw error;
+      return this.isolateFailure(claimed.filter((r) => !sent.includes(r.id)), sent, error);
     }
     await this.markSent(sent);
+    return sent.length;
+  }
+
+  /**
+   * A batch failed: the broker is away, or one message is refused for what it is (too large, say)
+   * and would block every later batch. Publishing the rest one by one, and asking the broker whether
+   * it is there, tells the two apart: messages refused while the broker answers count a rejection;
+   * after `maxRejections` a row is parked for an operator, and only its own aggregate waits behind it.
+   */
+  private async isolateFailure(rest: Claimed[], sent: string[], batchError: unknown): Promise<number> {
+    const refused: { row: Claimed; error: unknown }[] = [];
+    const heldKeys = new Set<string>();
+    for (const row of rest) {
+      if (heldKeys.has(row.messageKey)) continue;
+      try {
+        await this.o.transport.publish(row.topic, [toMessage(row)]);
+        sent.push(row.id);
+      } catch (error) {
+        refused.push({ row, error });
+        heldKeys.add(row.messageKey);
+      }
+    }
+    await this.markSent(sent);
+    const unsent = rest.filter((r) => !sent.includes(r.id));
+    if (sent.length === 0 && !(await this.o.transport.ping())) {
+      await this.release(unsent, batchError, false);
+      throw batchError;
+    }
+    for (const { row, error } of refused) await this.release([row], error, true);
+    await this.release(unsent.filter((r) => !refused.some((f) => f.row.id === r.id)), batchError, false);
     return sent.length;
   }
 
@@ -114,7 +144,7 @@ export class OutboxRelay {
       const now = new Date();
       const candidates = await tx.find(
         OutboxMessage,
-        { sentAt: null, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
+        { sentAt: null, parkedAt: null, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
         {
           orderBy: { createdAt: 'asc', id: 'asc' },
           limit: this.o.batchSize,
@@ -159,15 +189,23 @@ export class OutboxRelay {
     await em.nativeUpdate(OutboxMessage, { id: { $in: ids } }, { sentAt: new Date(), claimedBy: null, claimedUntil: null, lastError: null });
   }
 
-  private async release(rows: Claimed[], error: unknown): Promise<void> {
+  /** Gives rows back; a refused row counts a rejection and is parked after `maxRejections`. */
+  private async release(rows: Claimed[], error: unknown, refused: boolean): Promise<void> {
     if (rows.length === 0) return;
     const em = this.o.orm.em.fork();
-    const message = error instanceof Error ? error.message : String(error);
-    await em.nativeUpdate(
-      OutboxMessage,
-      { id: { $in: rows.map((r) => r.id) }, claimedBy: this.o.relayId },
-      { claimedBy: null, claimedUntil: null, lastError: message.slice(0, 2000) },
-    );
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    const owned = await em.find(OutboxMessage, { id: { $in: rows.map((r) => r.id) }, claimedBy: this.o.relayId });
+    for (const row of owned) {
+      row.claimedBy = null;
+      row.claimedUntil = null;
+      row.lastError = message;
+      if (refused) row.rejections += 1;
+      if (row.rejections >= this.o.maxRejections) {
+        row.parkedAt = new Date();
+        this.o.logger.error({ eventId: row.id, type: row.type, key: row.messageKey, error: message }, 'outbox relay: broker keeps refusing this event; parked, its aggregate waits');
+      }
+    }
+    await em.flush();
   }
 }
 

@@ -43,11 +43,11 @@ describe.skipIf(!pgUrl || !brokers)('outbox → Kafka → inbox on real PostgreS
     await dropDb?.();
   });
 
-  async function writeEvents(n: number): Promise<string[]> {
+  async function writeEvents(n: number, aggregateId?: string): Promise<string[]> {
     const em = db.orm.em.fork();
     const ids = [];
     for (let i = 0; i < n; i++) {
-      const institutionId = crypto.randomUUID();
+      const institutionId = aggregateId ?? crypto.randomUUID();
       ids.push(
         emitEvent(
           em,
@@ -110,8 +110,10 @@ describe.skipIf(!pgUrl || !brokers)('outbox → Kafka → inbox on real PostgreS
   it('sends a message that fails validation to the dead-letter topic without blocking the partition', async () => {
     const dead: DeliveredMessage[] = [];
     const reader = await transport.subscribe({ groupId: `${prefix}dlq-reader`, topics: [`${prefix}dead-letters`], fromBeginning: true, handle: async (m) => void dead.push(m) });
-    await transport.publish(topic, [{ key: 'k', value: '{"type":"licensing.institution.registered"}' }]);
-    const [after] = await writeEvents(1);
+    // Same key as the good event after it: same partition, so the partition must move past it.
+    const key = crypto.randomUUID();
+    await transport.publish(topic, [{ key, value: '{"type":"licensing.institution.registered"}' }]);
+    const [after] = await writeEvents(1, key);
     await new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'relay-3' }).runOnce();
     await until(() => dead.length > 0 && applied.includes(after!));
     expect(dead[0]!.headers?.['edugraph-dead-letter-reason']).toMatch(/invalid event envelope/);

@@ -21,6 +21,7 @@ export const serviceConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535),
   DATABASE_URL: z.string().min(1),
   KAFKA_BROKERS: brokers,
+  KAFKA_TOPIC_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://'),
   EDUGRAPH_ACTOR_SECRET: z.string().min(16, 'EDUGRAPH_ACTOR_SECRET must be at least 16 characters'),
   EDUGRAPH_TOPIC_PREFIX: z.string().default(''),
@@ -33,6 +34,8 @@ export interface ServiceConfig {
   databaseUrl: string;
   /** Absent: events travel on the in-process bus (embedded default only). */
   kafkaBrokers: string[] | undefined;
+  /** Replicas of each topic this service creates (1 for a single broker; 3 in production). */
+  kafkaReplicationFactor?: number;
   /** Absent: cache and limits in memory (embedded default only). */
   redisUrl: string | undefined;
   actorSecret: string;
@@ -59,6 +62,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     port: c.PORT,
     databaseUrl: c.DATABASE_URL,
     kafkaBrokers: c.KAFKA_BROKERS,
+    kafkaReplicationFactor: c.KAFKA_TOPIC_REPLICATION_FACTOR,
     redisUrl: c.REDIS_URL,
     actorSecret: c.EDUGRAPH_ACTOR_SECRET,
     requireSignedActor: true,

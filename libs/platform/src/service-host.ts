@@ -58,6 +58,8 @@ export interface RunningService {
   transport: EventTransport;
   relay: OutboxRelay;
   cache: Cache;
+  /** Stops taking requests; consumers and relay keep running (first step of a shutdown). */
+  stopServing(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -81,7 +83,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   const transport: EventTransport =
     overrides.transport ??
     (config.kafkaBrokers
-      ? new KafkaTransport({ brokers: config.kafkaBrokers, clientId: `edugraph-${module.name}`, logger })
+      ? new KafkaTransport({ brokers: config.kafkaBrokers, clientId: `edugraph-${module.name}`, logger, replicationFactor: config.kafkaReplicationFactor ?? 1 })
       : new InProcessTransport());
   const ownsTransport = !overrides.transport;
   const cache: Cache = new ResilientCache(
@@ -138,10 +140,14 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   } catch (error) {
     await relay.stop(0);
     await Promise.allSettled(subscriptions.map((s) => s.stop()));
+    if (ownsTransport) await transport.close();
+    await cache.close().catch(() => {});
     await database.close();
     throw error;
   }
   logger.info({ url: http.url, database: database.kind, events: transport.kind, cache: cache.kind }, `${module.name} ready`);
+  let closing: Promise<void> | undefined;
+  const stopServing = () => (closing ??= http.close());
 
   return {
     name: module.name,
@@ -151,8 +157,9 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     transport,
     relay,
     cache,
+    stopServing,
     stop: async () => {
-      await http.close();
+      await stopServing();
       await Promise.allSettled(subscriptions.map((s) => s.stop()));
       await relay.stop();
       if (ownsTransport) await transport.close();

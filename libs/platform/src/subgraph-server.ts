@@ -58,6 +58,11 @@ function formatError(metrics: Metrics, logger: Logger) {
       const extensions = { ...formatted.extensions, code: original.code, ...(original.details ? { details: original.details } : {}) };
       return { ...formatted, message: original.message, extensions };
     }
+    if ((original as Error | undefined)?.name === 'OptimisticLockError') {
+      metrics.graphqlErrors.inc({ code: 'CONFLICT' });
+      const message = 'Someone else changed this at the same moment; reload it and try again.';
+      return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'CONFLICT' } };
+    }
     const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
     metrics.graphqlErrors.inc({ code });
     if (code !== 'INTERNAL_SERVER_ERROR') return formatted;

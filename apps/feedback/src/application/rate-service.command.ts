@@ -2,7 +2,7 @@ import { emitEvent } from '@edugraph/events';
 import { isUniqueViolation } from '@edugraph/persistence';
 import { AppError, requireRole } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
-import { EVALUATION_LEVELS, checkRating, isBadReview } from '../domain/evaluation.ts';
+import { EVALUATION_LEVELS, checkRating, isBadReview, ratingKey } from '../domain/evaluation.ts';
 import { KnownInstitution } from '../entities/known-institution.entity.ts';
 import { Rating } from '../entities/rating.entity.ts';
 import { toSatisfactionView } from './satisfaction.view.ts';
@@ -39,9 +39,10 @@ export async function rateService(ctx: UseCaseContext, input: RateService): Prom
       return await ctx.em.fork().transactional(async (tx) => {
         const institution = await tx.findOne(KnownInstitution, { institutionId: draft.institutionId });
         if (!institution) throw new AppError('NOT_FOUND', 'No institution with this id is known to the feedback service.');
-        if (draft.matterId && (await tx.findOne(Rating, { matterId: draft.matterId }))) throw alreadyRated();
+        const matterKey = ratingKey({ ...draft, raterId: ctx.actor.id });
+        if (await tx.findOne(Rating, { matterKey })) throw alreadyRated();
         const bad = isBadReview(draft.score);
-        const rating = tx.create(Rating, { ...draft, raterId: ctx.actor.id, bad });
+        const rating = tx.create(Rating, { ...draft, matterKey, raterId: ctx.actor.id, bad });
         institution.ratings += 1;
         institution.scoreSum += draft.score;
         if (bad) institution.badReviews += 1;
@@ -73,5 +74,5 @@ export async function rateService(ctx: UseCaseContext, input: RateService): Prom
 }
 
 function alreadyRated(): AppError {
-  return new AppError('ALREADY_RATED', 'This matter has already been rated; each matter is rated once (一事一评).');
+  return new AppError('ALREADY_RATED', 'Already rated: each matter is rated once (一事一评), and without a matter each person rates a service of an institution once.');
 }

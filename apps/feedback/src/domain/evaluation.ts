@@ -24,3 +24,8 @@ export function checkRating(r: { score: number; serviceItem: string; comment: st
 export function average(sum: number, count: number): number | null {
   return count === 0 ? null : Math.round((sum / count) * 100) / 100;
 }
+
+/** What makes a rating the only one of its kind: the matter, or else the rater's own service use. */
+export function ratingKey(r: { matterId: string | null; raterId: string; institutionId: string; serviceItem: string }): string {
+  return r.matterId !== null ? `matter:${r.matterId}` : `rater:${r.raterId}:${r.institutionId}:${r.serviceItem}`;
+}

@@ -9,8 +9,12 @@ export const Rating = defineEntity({
     ...baseProperties(),
     institutionId: p.uuid().index(),
     serviceItem: p.string().length(100),
-    /** One rating per matter: the unique key holds it even when two ratings race. */
-    matterId: p.string().length(100).nullable().unique(),
+    matterId: p.string().length(100).nullable().index(),
+    /**
+     * One rating per matter (一事一评); without a matter, one per rater, institution and service
+     * item. The unique key holds it even when two ratings race.
+     */
+    matterKey: p.string().length(300).unique(),
     score: p.integer(),
     comment: p.text().nullable(),
     raterId: p.string().length(100),

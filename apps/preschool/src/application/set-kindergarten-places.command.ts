@@ -6,9 +6,23 @@ import { Kindergarten } from '../entities/kindergarten.entity.ts';
 import { toKindergartenView } from './kindergarten.view.ts';
 import type { KindergartenView } from './kindergarten.view.ts';
 
-/** Sets approved places; the row's version makes two concurrent edits fail one, never merge them. */
+/**
+ * Sets approved places. The row's version detects a concurrent edit; the loser is applied again on
+ * fresh data (last write wins, both events recorded), and after 3 tries it is a CONFLICT.
+ */
 export async function setKindergartenPlaces(ctx: UseCaseContext, input: { institutionId: string; places: number }): Promise<KindergartenView> {
   requireInstitutionAccess(ctx.actor, input.institutionId, 'set kindergarten places');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await apply(ctx, input);
+    } catch (error) {
+      if (attempt < 3 && (error as Error).name === 'OptimisticLockError') continue;
+      throw error;
+    }
+  }
+}
+
+function apply(ctx: UseCaseContext, input: { institutionId: string; places: number }): Promise<KindergartenView> {
   return ctx.em.fork().transactional(async (tx) => {
     const kindergarten = await tx.findOne(Kindergarten, { institutionId: input.institutionId });
     if (!kindergarten) throw new AppError('NOT_FOUND', 'No kindergarten with this institution id is known to preschool (is it registered as PRESCHOOL?).');

@@ -17,7 +17,10 @@ export interface PublishProgramme {
   featured?: boolean | null;
 }
 
-/** Creates or updates the school's programme with this code; publishing the same data again changes nothing. */
+/**
+ * Creates or updates the school's programme with this code; publishing the same data again changes
+ * nothing. Two staff at once: the loser's insert (unique key) or update (version) is retried.
+ */
 export async function publishProgramme(ctx: UseCaseContext, input: PublishProgramme): Promise<ProgrammeView> {
   requireInstitutionAccess(ctx.actor, input.institutionId, 'publish programmes');
   const draft = { ...input, code: input.code.trim(), name: input.name.trim(), featured: input.featured ?? false };
@@ -51,7 +54,7 @@ export async function publishProgramme(ctx: UseCaseContext, input: PublishProgra
         return toProgrammeView(programme);
       });
     } catch (error) {
-      if (attempt < 3 && isUniqueViolation(error)) continue;
+      if (attempt < 3 && (isUniqueViolation(error) || (error as Error).name === 'OptimisticLockError')) continue;
       throw error;
     }
   }
