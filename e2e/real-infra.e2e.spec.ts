@@ -81,6 +81,24 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
     expect((await one(id('VOCATIONAL'))).programmes).toEqual([{ code: '720201', name: '护理', annualIntake: 80 }]);
   });
 
+  it('holds its rules under concurrency on PostgreSQL: one registration of twins, every rating counted', async () => {
+    const input = { name: 'Concurrent Twin School', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'D09' };
+    const twins = await Promise.allSettled([1, 2, 3].map(() => graphql(gatewayUrl, REGISTER, { input }, staff)));
+    expect(twins.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
+    expect(twins.filter((t) => t.status === 'rejected').map((t) => (t as PromiseRejectedResult).reason.code)).toEqual(['ALREADY_EXISTS', 'ALREADY_EXISTS']);
+
+    const { institutions } = await graphql<CityAnswer>(gatewayUrl, CITY_QUESTION);
+    const target = institutions.nodes.find((n) => n.level === 'PRESCHOOL')!.id;
+    const parent = { authorization: `Bearer ${await issueToken(JWT_SECRET, { id: 'e2e-parent-2', roles: ['PARENT'] })}` };
+    const rate = (n: number) =>
+      graphql(gatewayUrl, `mutation { rateService(input: { institutionId: "${target}", serviceItem: "kindergarten-enrolment", matterId: "E2E-C-${n}", score: 5 }) { rating { id } } }`, {}, parent);
+    await eventually(() => rate(0), 30_000);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => rate(i + 1)));
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message)).toEqual([]);
+    const after = (await graphql<{ institution: CityInstitution }>(gatewayUrl, ONE_INSTITUTION, { id: target })).institution;
+    expect(after.satisfaction).toEqual({ ratings: 11, average: 5 });
+  });
+
   it('refuses a direct call to a subgraph that does not carry the gateway signature', async () => {
     for (const name of SERVICES) {
       const response = await fetch(urls[name]!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });

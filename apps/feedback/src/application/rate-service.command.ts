@@ -1,5 +1,6 @@
+import { raw } from '@mikro-orm/core';
 import { emitEvent } from '@edugraph/events';
-import { isUniqueViolation } from '@edugraph/persistence';
+import { isTransientError, isUniqueViolation } from '@edugraph/persistence';
 import { AppError, requireRole } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
 import { EVALUATION_LEVELS, checkRating, isBadReview, ratingKey } from '../domain/evaluation.ts';
@@ -28,7 +29,10 @@ export interface RatingView {
   ratedAt: string;
 }
 
-/** Records a rating and moves the institution's tally in the same transaction (version-checked). */
+/**
+ * Records a rating and moves the institution's tally in the same transaction. The tally moves by an
+ * atomic increment in the database, so many raters at once wait for each other instead of failing.
+ */
 export async function rateService(ctx: UseCaseContext, input: RateService): Promise<{ rating: RatingView; satisfaction: SatisfactionView }> {
   requireRole(ctx.actor, ['PARENT', 'MARKET_ENTITY', 'INSTITUTION_STAFF', 'BUREAU_STAFF'], 'rate a service');
   const draft = { ...input, matterId: input.matterId?.trim() || null, comment: input.comment?.trim() || null, serviceItem: input.serviceItem.trim() };
@@ -43,9 +47,6 @@ export async function rateService(ctx: UseCaseContext, input: RateService): Prom
         if (await tx.findOne(Rating, { matterKey })) throw alreadyRated();
         const bad = isBadReview(draft.score);
         const rating = tx.create(Rating, { ...draft, matterKey, raterId: ctx.actor.id, bad });
-        institution.ratings += 1;
-        institution.scoreSum += draft.score;
-        if (bad) institution.badReviews += 1;
         emitEvent(
           tx,
           {
@@ -59,15 +60,21 @@ export async function rateService(ctx: UseCaseContext, input: RateService): Prom
           ctx.topicPrefix,
         );
         await tx.flush();
+        await tx.nativeUpdate(
+          KnownInstitution,
+          { institutionId: draft.institutionId },
+          { ratings: raw('ratings + 1'), scoreSum: raw('score_sum + ?', [draft.score]), badReviews: raw('bad_reviews + ?', [bad ? 1 : 0]) },
+        );
+        const tally = await tx.findOneOrFail(KnownInstitution, { institutionId: draft.institutionId }, { refresh: true });
         return {
           rating: { ...draft, id: rating.id, level: EVALUATION_LEVELS[draft.score]!, bad, ratedAt: rating.createdAt.toISOString() },
-          satisfaction: toSatisfactionView(institution),
+          satisfaction: toSatisfactionView(tally),
         };
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw alreadyRated();
-      // Two ratings of one institution at once: the tally's version refused one; take it again.
-      if (attempt < 5 && (error as Error).name === 'OptimisticLockError') continue;
+      // PostgreSQL may pick one of two waiting transactions as a deadlock victim: take it again.
+      if (attempt < 3 && isTransientError(error)) continue;
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { InferEntity } from '@mikro-orm/core';
 
-/** Institutions feedback has heard of from the registry, with a running satisfaction tally. */
+/** Institutions feedback has heard of from the registry, with a running satisfaction tally (moved by atomic increments). */
 export const KnownInstitution = defineEntity({
   name: 'KnownInstitution',
   tableName: 'known_institution',
@@ -11,7 +11,6 @@ export const KnownInstitution = defineEntity({
     ratings: p.integer().default(0),
     scoreSum: p.integer().default(0),
     badReviews: p.integer().default(0),
-    version: p.integer().version(),
   },
 });
 export type KnownInstitution = InferEntity<typeof KnownInstitution>;

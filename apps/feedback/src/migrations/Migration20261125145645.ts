@@ -1,13 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125145405 extends Migration {
+export class Migration20261125145645 extends Migration {
 
-  override name = 'Migration20261125145405';
+  override name = 'Migration20261125145645';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "inbox_message" ("consumer" varchar(255) not null, "event_id" uuid not null, "type" varchar(255) not null, "processed_at" timestamptz not null, primary key ("consumer", "event_id"));`);
 
-    this.addSql(`create table "known_institution" ("institution_id" uuid not null, "name" varchar(200) not null, "ratings" int not null default 0, "score_sum" int not null default 0, "bad_reviews" int not null default 0, "version" int not null default 1, primary key ("institution_id"));`);
+    this.addSql(`create table "known_institution" ("institution_id" uuid not null, "name" varchar(200) not null, "ratings" int not null default 0, "score_sum" int not null default 0, "bad_reviews" int not null default 0, primary key ("institution_id"));`);
 
     this.addSql(`create table "outbox_message" ("id" uuid not null, "topic" varchar(255) not null, "message_key" varchar(255) not null, "type" varchar(255) not null, "envelope" text not null, "created_at" timestamptz not null, "sent_at" timestamptz null, "claimed_by" varchar(255) null, "claimed_until" timestamptz null, "attempts" int not null default 0, "rejections" int not null default 0, "parked_at" timestamptz null, "last_error" text null, primary key ("id"));`);
     this.addSql(`create index "outbox_message_created_at_index" on "outbox_message" ("created_at");`);
