@@ -14,6 +14,23 @@ export interface KafkaTransportOptions {
   replicationFactor?: number;
 }
 
+function alreadyExists(error: unknown): boolean {
+  const e = error as { type?: string; errors?: { type?: string }[] };
+  return e.type === 'TOPIC_ALREADY_EXISTS' || (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => x.type === 'TOPIC_ALREADY_EXISTS'));
+}
+
+/** Retries what a broker may refuse for a moment (metadata not yet everywhere), then gives up. */
+async function withRetries<T>(op: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await op();
+    } catch (error) {
+      if (attempt >= attempts || (error as { retriable?: boolean }).retriable === false) throw error;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 /**
  * Kafka through kafkajs. kafkajs is in maintenance mode, so nothing outside this file knows it:
  * replacing it with another client means rewriting this one class.
@@ -72,7 +89,7 @@ export class KafkaTransport implements EventTransport {
     await this.ensureTopics(options.topics);
     const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000 });
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    await withRetries(() => consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true }));
     await consumer.run({
       // The offset is committed only after handle() resolved: a crash in between redelivers.
       eachMessage: async ({ topic, partition, message }) => {
@@ -114,13 +131,33 @@ export class KafkaTransport implements EventTransport {
     this.connected = undefined;
   }
 
+  /**
+   * Creates missing topics and waits until every partition has a leader in the metadata: right
+   * after creation a broker may still answer "does not host this topic-partition" for a moment.
+   */
   private async ensureTopics(topics: string[]): Promise<void> {
     const missing = topics.filter((t) => !this.knownTopics.has(t));
     if (missing.length === 0) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
-    });
+    try {
+      // Not kafkajs's waitForLeaders: it gives up on "does not host this topic-partition".
+      await this.admin.createTopics({
+        waitForLeaders: false,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
+      });
+    } catch (error) {
+      // Another process created it a moment ago: that is what we wanted.
+      if (!alreadyExists(error)) throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { topics: meta } = await this.admin.fetchTopicMetadata({ topics: missing });
+        if (meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) break;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+      }
+      if (attempt >= 20) throw new Error(`topics ${missing.join(', ')} have no partition leaders after ${attempt} checks`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
     for (const t of missing) this.knownTopics.add(t);
   }
 }
