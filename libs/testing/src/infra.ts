@@ -26,9 +26,24 @@ async function fromContainer(name: InfraName): Promise<string> {
     const c = await new GenericContainer('redis:7').withExposedPorts(6379).start();
     return `redis://${c.getHost()}:${c.getMappedPort(6379)}`;
   }
-  const c = await new GenericContainer('apache/kafka:4.1.1').withExposedPorts({ container: 9092, host: 19092 })
-    .withEnvironment({ KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://127.0.0.1:19092,CONTROLLER://localhost:9093' })
-    .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/)).start();
+  // The image's defaults advertise localhost:9092; a fixed host port lets the advertised address match.
+  const c = await new GenericContainer('apache/kafka:4.1.2')
+    .withExposedPorts({ container: 19092, host: 19092 })
+    .withEnvironment({
+      KAFKA_NODE_ID: '1',
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_LISTENERS: 'PLAINTEXT://:19092,CONTROLLER://:9093',
+      KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://127.0.0.1:19092',
+      KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+    })
+    .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
+    .start();
   return `${c.getHost()}:19092`;
 }
 
