@@ -123,16 +123,18 @@ export class OutboxRelay {
         await this.o.transport.publish(row.topic, [toMessage(row)]);
         sent.push(row.id);
       } catch (error) {
+        // The first refusal with nothing through yet: ask whether the broker is there at all, so an
+        // outage costs one probe, not one timeout per row, and counts against no message.
+        if (sent.length === 0 && refused.length === 0 && !(await this.o.transport.ping())) {
+          await this.release(rest, batchError, false);
+          throw batchError;
+        }
         refused.push({ row, error });
         heldKeys.add(row.messageKey);
       }
     }
     await this.markSent(sent);
     const unsent = rest.filter((r) => !sent.includes(r.id));
-    if (sent.length === 0 && !(await this.o.transport.ping())) {
-      await this.release(unsent, batchError, false);
-      throw batchError;
-    }
     for (const { row, error } of refused) await this.release([row], error, true);
     await this.release(unsent.filter((r) => !refused.some((f) => f.row.id === r.id)), batchError, false);
     return sent.length;
