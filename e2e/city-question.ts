@@ -1,26 +1,23 @@
 /** The public contract portals and city systems are written against (see README). */
-export const CITY_QUESTION = `query CityQuestion {
-  institutions(first: 50) {
-    nodes {
+/** What the city asks of each institution, answered by all five subgraphs. */
+const INSTITUTION_FIELDS = `
       id name level ownership
       licence { number status }
       seatPools { year grade capacity placed }
       kindergarten { places enrolled inclusive }
       programmes { code name annualIntake }
-      satisfaction { ratings average }
+      satisfaction { ratings average }`;
+
+export const CITY_QUESTION = `query CityQuestion {
+  institutions(first: 50) {
+    nodes {${INSTITUTION_FIELDS}
     }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 export const ONE_INSTITUTION = `query($id: ID!) {
-  institution(id: $id) {
-    id name level ownership
-    licence { number status }
-    seatPools { year grade capacity placed }
-    kindergarten { places enrolled inclusive }
-    programmes { code name annualIntake }
-    satisfaction { ratings average }
+  institution(id: $id) {${INSTITUTION_FIELDS}
   }
 }`;
 

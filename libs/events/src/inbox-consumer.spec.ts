@@ -4,6 +4,7 @@ import type { Database } from '@edugraph/persistence';
 import { createEnvelope } from './create-envelope.ts';
 import { InboxMessage } from './inbox.entity.ts';
 import { processOnce, subscribeWithInbox } from './inbox-consumer.ts';
+import type { EventHandler } from './inbox-consumer.ts';
 import { InProcessTransport } from './in-process.transport.ts';
 import { openEventsDatabase } from './test-database.ts';
 import type { DeliveredMessage } from './transport.ts';
@@ -21,6 +22,25 @@ const envelope = () =>
 
 describe('inbox', () => {
   let db: Database;
+
+  /** A consumer of topic `events` that gives up after 2 attempts, with a reader of its dead letters. */
+  async function consumerWithDeadLetters(handler: EventHandler) {
+    const transport = new InProcessTransport();
+    const dead: DeliveredMessage[] = [];
+    await transport.subscribe({ groupId: 'dlq-reader', topics: ['dlq'], handle: async (m) => void dead.push(m) });
+    await subscribeWithInbox({
+      orm: db.orm,
+      transport,
+      logger: pino({ level: 'silent' }),
+      consumer: 'enrollment',
+      topics: ['events'],
+      deadLetterTopic: 'dlq',
+      maxAttempts: 2,
+      retryDelayMs: 1,
+      handlers: { 'licensing.institution.registered': handler },
+    });
+    return { transport, dead };
+  }
   beforeEach(async () => {
     db = await openEventsDatabase();
   });
@@ -49,25 +69,10 @@ describe('inbox', () => {
   });
 
   it('parks invalid messages and persistently failing ones on the dead-letter topic, and moves on', async () => {
-    const transport = new InProcessTransport();
-    const dead: DeliveredMessage[] = [];
-    await transport.subscribe({ groupId: 'dlq-reader', topics: ['dlq'], handle: async (m) => void dead.push(m) });
     let handled = 0;
-    await subscribeWithInbox({
-      orm: db.orm,
-      transport,
-      logger: pino({ level: 'silent' }),
-      consumer: 'enrollment',
-      topics: ['events'],
-      deadLetterTopic: 'dlq',
-      maxAttempts: 2,
-      retryDelayMs: 1,
-      handlers: {
-        'licensing.institution.registered': async (_em, e) => {
-          if ((e.payload as { name: string }).name === 'poison') throw new Error('cannot apply');
-          handled++;
-        },
-      },
+    const { transport, dead } = await consumerWithDeadLetters(async (_em, e) => {
+      if ((e.payload as { name: string }).name === 'poison') throw new Error('cannot apply');
+      handled++;
     });
     const poison = { ...envelope(), payload: { ...envelope().payload, name: 'poison' } };
     await transport.publish('events', [
@@ -94,24 +99,9 @@ describe('inbox', () => {
   });
 
   it('keeps retrying a transient failure past maxAttempts instead of dead-lettering a good event', async () => {
-    const transport = new InProcessTransport();
-    const dead: DeliveredMessage[] = [];
-    await transport.subscribe({ groupId: 'dlq-reader', topics: ['dlq'], handle: async (m) => void dead.push(m) });
     let calls = 0;
-    await subscribeWithInbox({
-      orm: db.orm,
-      transport,
-      logger: pino({ level: 'silent' }),
-      consumer: 'enrollment',
-      topics: ['events'],
-      deadLetterTopic: 'dlq',
-      maxAttempts: 2,
-      retryDelayMs: 1,
-      handlers: {
-        'licensing.institution.registered': async () => {
-          if (++calls < 6) throw Object.assign(new Error('connection terminated'), { code: '57P01' });
-        },
-      },
+    const { transport, dead } = await consumerWithDeadLetters(async () => {
+      if (++calls < 6) throw Object.assign(new Error('connection terminated'), { code: '57P01' });
     });
     await transport.publish('events', [{ key: id, value: JSON.stringify(envelope()) }]);
     expect(calls).toBe(6);
