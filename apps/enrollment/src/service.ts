@@ -10,11 +10,11 @@ export const enrollmentService: ServiceModule = {
   name: 'enrollment',
   entities: [School, SeatPool],
   migrations,
-  createService(infra) {
+  createService() {
     return {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
-      resolvers: seatPoolResolvers({ topicPrefix: infra.topicPrefix, eventsWritten: infra.eventsWritten }),
-      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler(infra.topicPrefix) } }],
+      resolvers: seatPoolResolvers(),
+      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } }],
     };
   },
 };

@@ -22,11 +22,19 @@ describe('enrollment subgraph (SQLite, in-process events)', () => {
   const set = (institutionId: string, grade: number, capacity: number, actor = bureauStaff) =>
     t.as(actor)<{ setSeatCapacity: { seatPool: Record<string, number> } }>(SET, { input: { institutionId, year: 2026, grade, capacity } });
 
+  it('announces the school it opened right away, without waiting for the relay’s poll', async () => {
+    const opened = await eventually(async () => {
+      const e = published.find((p) => p.type === 'enrollment.school.opened');
+      if (!e) throw new Error('not yet published');
+      return e;
+    });
+    expect(opened.payload).toEqual({ institutionId: schoolId, districtCode: 'D01' });
+  });
+
   it('opens a school when the registry announces a primary school, and sets its capacity', async () => {
     const r = await eventually(() => set(schoolId, 1, 45));
     expect(r.setSeatCapacity.seatPool).toEqual({ year: 2026, grade: 1, capacity: 45, placed: 0, available: 45 });
     await eventually(async () => expect(published.map((e) => e.type)).toContain('enrollment.seat-pool.capacity-set'));
-    expect(published.find((e) => e.type === 'enrollment.school.opened')?.payload).toMatchObject({ institutionId: schoolId });
   });
 
   it('shows seat pools on the Institution entity, and none for others', async () => {

@@ -10,10 +10,10 @@ export const feedbackService: ServiceModule = {
   name: 'feedback',
   entities: [KnownInstitution, Rating],
   migrations,
-  createService(infra) {
+  createService() {
     return {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
-      resolvers: satisfactionResolvers({ topicPrefix: infra.topicPrefix, eventsWritten: infra.eventsWritten }),
+      resolvers: satisfactionResolvers(),
       subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } }],
     };
   },

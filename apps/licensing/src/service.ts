@@ -17,7 +17,7 @@ export const licensingService: ServiceModule = {
     const listCache = new CachedFamily(infra.cache, 'institutions', LIST_CACHE_SECONDS);
     return {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
-      resolvers: institutionResolvers({ listCache, topicPrefix: infra.topicPrefix, eventsWritten: infra.eventsWritten }),
+      resolvers: institutionResolvers({ listCache }),
       subscriptions: [
         {
           from: ['licensing'],

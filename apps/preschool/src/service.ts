@@ -9,11 +9,11 @@ export const preschoolService: ServiceModule = {
   name: 'preschool',
   entities: [Kindergarten],
   migrations,
-  createService(infra) {
+  createService() {
     return {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
-      resolvers: kindergartenResolvers({ topicPrefix: infra.topicPrefix, eventsWritten: infra.eventsWritten }),
-      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler(infra.topicPrefix) } }],
+      resolvers: kindergartenResolvers(),
+      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } }],
     };
   },
 };

@@ -10,11 +10,11 @@ export const vocationalService: ServiceModule = {
   name: 'vocational',
   entities: [VocationalSchool, Programme],
   migrations,
-  createService(infra) {
+  createService() {
     return {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
-      resolvers: programmeResolvers({ topicPrefix: infra.topicPrefix, eventsWritten: infra.eventsWritten }),
-      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler(infra.topicPrefix) } }],
+      resolvers: programmeResolvers(),
+      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } }],
     };
   },
 };

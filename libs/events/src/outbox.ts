@@ -9,10 +9,10 @@ import { OutboxMessage } from './outbox.entity.ts';
  * Queues an event in the outbox of the given entity manager; it is written by the same flush /
  * transaction as the state change, so the two are never apart.
  */
-export function recordEvent(em: EntityManager, envelope: EventEnvelope, topicPrefix = ''): void {
+export function recordEvent(em: EntityManager, envelope: EventEnvelope): void {
   em.create(OutboxMessage, {
     id: envelope.id,
-    topic: eventsTopic(serviceOfEventType(envelope.type), topicPrefix),
+    topic: eventsTopic(serviceOfEventType(envelope.type)),
     messageKey: envelope.aggregateId,
     type: envelope.type,
     envelope: JSON.stringify(envelope),
@@ -28,8 +28,8 @@ export function recordEvent(em: EntityManager, envelope: EventEnvelope, topicPre
 }
 
 /** Validates an event, wraps it in its envelope and queues it in the outbox of `em`. */
-export function emitEvent<T extends EventType>(em: EntityManager, event: NewEvent<T>, topicPrefix = ''): EventEnvelope {
+export function emitEvent<T extends EventType>(em: EntityManager, event: NewEvent<T>): EventEnvelope {
   const envelope = createEnvelope(event);
-  recordEvent(em, envelope, topicPrefix);
+  recordEvent(em, envelope);
   return envelope;
 }

@@ -16,6 +16,8 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   /** Refusals of one row (while others went through) before it is parked. */
   maxRejections?: number;
+  /** Prepended to each row's topic when publishing (tests keep their runs apart with it). */
+  topicPrefix?: string;
   /** PostgreSQL: claim with FOR UPDATE SKIP LOCKED so replicas never take the same rows. */
   skipLocked?: boolean;
 }
@@ -37,7 +39,7 @@ export class OutboxRelay {
   private failures = 0;
 
   constructor(options: RelayOptions) {
-    this.o = { batchSize: 100, claimTtlMs: 30_000, pollIntervalMs: 500, skipLocked: false, maxRejections: 5, ...options };
+    this.o = { batchSize: 100, claimTtlMs: 30_000, pollIntervalMs: 500, skipLocked: false, maxRejections: 5, topicPrefix: '', ...options };
   }
 
   start(): void {
@@ -98,7 +100,7 @@ export class OutboxRelay {
     const sent: string[] = [];
     try {
       for (const [topic, rows] of byTopic) {
-        await this.o.transport.publish(topic, rows.map(toMessage));
+        await this.o.transport.publish(this.o.topicPrefix + topic, rows.map(toMessage));
         sent.push(...rows.map((r) => r.id));
       }
     } catch (error) {
@@ -120,7 +122,7 @@ export class OutboxRelay {
     for (const row of rest) {
       if (heldKeys.has(row.messageKey)) continue;
       try {
-        await this.o.transport.publish(row.topic, [toMessage(row)]);
+        await this.o.transport.publish(this.o.topicPrefix + row.topic, [toMessage(row)]);
         sent.push(row.id);
       } catch (error) {
         // The first refusal with nothing through yet: ask whether the broker is there at all, so an

@@ -59,7 +59,6 @@ describe.skipIf(!pgUrl || !brokers)('outbox → Kafka → inbox on real PostgreS
             correlationId: 'c',
             payload: { institutionId, name: `School ${i}`, level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'D01' },
           },
-          prefix,
         ).id,
       );
     }
@@ -77,7 +76,7 @@ describe.skipIf(!pgUrl || !brokers)('outbox → Kafka → inbox on real PostgreS
 
   it('delivers every event exactly once, even when the relay publishes them all twice', async () => {
     const ids = await writeEvents(20);
-    const relay = new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'relay-1', skipLocked: true });
+    const relay = new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'relay-1', skipLocked: true, topicPrefix: prefix });
     expect(await relay.runOnce()).toBe(20);
     await until(() => ids.every((id) => applied.includes(id)));
     // Forced redelivery: as if the relay crashed after publishing but before marking the rows sent.
@@ -95,12 +94,12 @@ describe.skipIf(!pgUrl || !brokers)('outbox → Kafka → inbox on real PostgreS
   it('keeps events written while the broker is unreachable and delivers them once it answers', async () => {
     const ids = await writeEvents(5);
     const deadTransport = new KafkaTransport({ brokers: ['127.0.0.1:1'], clientId: 'dead', logger });
-    const deadRelay = new OutboxRelay({ orm: db.orm, transport: deadTransport, logger, relayId: 'relay-dead', skipLocked: true });
+    const deadRelay = new OutboxRelay({ orm: db.orm, transport: deadTransport, logger, relayId: 'relay-dead', skipLocked: true, topicPrefix: prefix });
     await expect(deadRelay.runOnce()).rejects.toThrow();
     await deadTransport.close();
     const pending = await db.orm.em.fork().find(OutboxMessage, { id: { $in: ids } });
     expect(pending.every((r) => r.sentAt === null && r.attempts === 1 && r.lastError)).toBe(true);
-    const relay = new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'relay-2', skipLocked: true, pollIntervalMs: 100 });
+    const relay = new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'relay-2', skipLocked: true, pollIntervalMs: 100, topicPrefix: prefix });
     relay.start();
     await until(() => ids.every((id) => applied.includes(id)));
     await relay.stop();
@@ -114,7 +113,7 @@ describe.skipIf(!pgUrl || !brokers)('outbox → Kafka → inbox on real PostgreS
     const key = crypto.randomUUID();
     await transport.publish(topic, [{ key, value: '{"type":"licensing.institution.registered"}' }]);
     const [after] = await writeEvents(1, key);
-    await new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'relay-3' }).runOnce();
+    await new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'relay-3', topicPrefix: prefix }).runOnce();
     await until(() => dead.length > 0 && applied.includes(after!));
     expect(dead[0]!.headers?.['edugraph-dead-letter-reason']).toMatch(/invalid event envelope/);
     await reader.stop();

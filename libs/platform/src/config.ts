@@ -38,9 +38,8 @@ export interface ServiceConfig {
   kafkaReplicationFactor?: number;
   /** Absent: cache and limits in memory (embedded default only). */
   redisUrl: string | undefined;
+  /** Subgraphs refuse every request without a valid gateway signature made with it. */
   actorSecret: string;
-  /** Subgraphs refuse requests without a valid gateway signature when true. */
-  requireSignedActor: boolean;
   topicPrefix: string;
   logLevel: string;
 }
@@ -65,7 +64,6 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     kafkaReplicationFactor: c.KAFKA_TOPIC_REPLICATION_FACTOR,
     redisUrl: c.REDIS_URL,
     actorSecret: c.EDUGRAPH_ACTOR_SECRET,
-    requireSignedActor: true,
     topicPrefix: c.EDUGRAPH_TOPIC_PREFIX,
     logLevel: c.LOG_LEVEL,
   };

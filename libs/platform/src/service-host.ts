@@ -7,7 +7,7 @@ import type { ServiceName } from '@edugraph/contracts';
 import { InProcessTransport, KafkaTransport, OutboxRelay, eventEntities, subscribeWithInbox } from '@edugraph/events';
 import type { EventHandler, EventTransport, Subscription } from '@edugraph/events';
 import { openDatabase } from '@edugraph/persistence';
-import type { Database, MigrationClass } from '@edugraph/persistence';
+import type { MigrationClass } from '@edugraph/persistence';
 import { MemoryCache, RedisCache, ResilientCache, connectRedis } from '@edugraph/cache';
 import type { Cache } from '@edugraph/cache';
 import type { ServiceConfig } from './config.ts';
@@ -21,9 +21,6 @@ export interface ServiceInfra {
   orm: MikroORM;
   cache: Cache;
   logger: Logger;
-  topicPrefix: string;
-  /** Call after a transaction that wrote outbox rows, so they leave now rather than at the next poll. */
-  eventsWritten(): void;
 }
 
 export interface EventSubscriptionSpec {
@@ -53,11 +50,7 @@ export interface ServiceModule {
 export interface RunningService {
   name: ServiceName;
   url: string;
-  port: number;
-  database: Database;
-  transport: EventTransport;
   relay: OutboxRelay;
-  cache: Cache;
   /** Stops taking requests; consumers and relay keep running (first step of a shutdown). */
   stopServing(): Promise<void>;
   stop(): Promise<void>;
@@ -67,8 +60,10 @@ export interface StartOverrides {
   /** The embedded default shares one in-process bus between its services. */
   transport?: EventTransport;
   logger?: Logger;
-  /** Extra readiness checks (e.g. nothing) or metrics defaults, for several services per process. */
+  /** Process-wide metrics (heap, event loop) once per process: off for all but one service in it. */
   collectDefaultMetrics?: boolean;
+  /** How often the relay looks at the outbox when nothing nudged it. */
+  relayPollIntervalMs?: number;
 }
 
 /**
@@ -96,9 +91,10 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     logger,
     relayId: `${module.name}@${hostname()}:${process.pid}`,
     skipLocked: database.kind === 'postgresql',
+    topicPrefix: config.topicPrefix,
+    ...(overrides.relayPollIntervalMs ? { pollIntervalMs: overrides.relayPollIntervalMs } : {}),
   });
-  const infra: ServiceInfra = { orm: database.orm, cache, logger, topicPrefix: config.topicPrefix, eventsWritten: () => relay.nudge() };
-  const built = module.createService(infra);
+  const built = module.createService({ orm: database.orm, cache, logger });
 
   const subscriptions: Subscription[] = [];
   for (const spec of built.subscriptions) {
@@ -112,7 +108,11 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
         topics: spec.from.map((s) => eventsTopic(s, config.topicPrefix)),
         handlers: spec.handlers,
         deadLetterTopic: deadLetterTopic(module.name, config.topicPrefix),
-        onProcessed: (envelope, outcome) => metrics.eventsConsumed.inc({ type: envelope.type, outcome }),
+        onProcessed: (envelope, outcome) => {
+          metrics.eventsConsumed.inc({ type: envelope.type, outcome });
+          // A reaction may have written outbox rows of its own: let them leave now.
+          if (outcome === 'processed') relay.nudge();
+        },
       }),
     );
   }
@@ -134,8 +134,8 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
       logger,
       metrics,
       actorSecret: config.actorSecret,
-      requireSignedActor: config.requireSignedActor,
       readiness,
+      afterMutation: () => relay.nudge(),
     });
   } catch (error) {
     await relay.stop(0);
@@ -152,11 +152,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   return {
     name: module.name,
     url: http.url,
-    port: http.port,
-    database,
-    transport,
     relay,
-    cache,
     stopServing,
     stop: async () => {
       await stopServing();

@@ -11,7 +11,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
-import { ANONYMOUS, verifyActorHeaders } from '@edugraph/auth';
+import { verifyActorHeaders } from '@edugraph/auth';
 import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import type { Metrics } from './metrics.ts';
@@ -34,8 +34,9 @@ export interface SubgraphServerOptions {
   logger: Logger;
   metrics: Metrics;
   actorSecret: string;
-  requireSignedActor: boolean;
   readiness: Record<string, ReadinessCheck>;
+  /** Called after each mutation: it may have written outbox rows that should leave now. */
+  afterMutation(): void;
 }
 
 export interface RunningHttpServer {
@@ -77,7 +78,19 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSubgraphSchema([{ typeDefs: o.typeDefs, resolvers: o.resolvers as never }]),
     formatError: formatError(o.metrics, o.logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operation }) {
+              if (operation?.operation === 'mutation') o.afterMutation();
+            },
+          };
+        },
+      },
+    ],
     // Stack traces go to the log, never to callers.
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -105,14 +118,14 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const verification = verifyActorHeaders(req.headers, o.actorSecret);
-        if (!verification.ok && o.requireSignedActor) {
+        if (!verification.ok) {
           throw new GraphQLError(`Refused: ${verification.reason}. Call this service through the gateway.`, {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
         const { requestId, correlationId } = requestIds(res);
         return {
-          actor: verification.ok ? verification.actor : ANONYMOUS,
+          actor: verification.actor,
           em: o.orm.em.fork(),
           requestId,
           correlationId,

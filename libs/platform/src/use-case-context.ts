@@ -6,5 +6,4 @@ export interface UseCaseContext {
   em: EntityManager;
   actor: Actor;
   correlationId: string;
-  topicPrefix: string;
 }

@@ -27,11 +27,16 @@ export async function startTestService(module: ServiceModule, options: { transpo
       kafkaBrokers: undefined,
       redisUrl: undefined,
       actorSecret: TEST_ACTOR_SECRET,
-      requireSignedActor: true,
-      topicPrefix: '',
+            topicPrefix: '',
       logLevel: 'silent',
     },
-    { transport, logger: createLogger(module.name, process.env['TEST_LOG_LEVEL'] ?? 'silent'), collectDefaultMetrics: false },
+    {
+      transport,
+      logger: createLogger(module.name, process.env['TEST_LOG_LEVEL'] ?? 'silent'),
+      collectDefaultMetrics: false,
+      // Longer than any test waits: events leave only because mutations and reactions nudge the relay.
+      relayPollIntervalMs: 60_000,
+    },
   );
   return {
     service,

@@ -44,18 +44,14 @@ async function apply(tx: UseCaseContext['em'], ctx: UseCaseContext, input: SetSe
   const target = pool ?? tx.create(SeatPool, { institutionId: input.institutionId, year: input.year, grade: input.grade, capacity: input.capacity, placed: 0 });
   target.capacity = input.capacity;
   if (previousCapacity !== input.capacity) {
-    emitEvent(
-      tx,
-      {
-        type: 'enrollment.seat-pool.capacity-set',
-        aggregateType: 'SeatPool',
-        aggregateId: target.id,
-        actor: ctx.actor,
-        correlationId: ctx.correlationId,
-        payload: { institutionId: input.institutionId, year: input.year, grade: input.grade, capacity: input.capacity, previousCapacity },
-      },
-      ctx.topicPrefix,
-    );
+    emitEvent(tx, {
+      type: 'enrollment.seat-pool.capacity-set',
+      aggregateType: 'SeatPool',
+      aggregateId: target.id,
+      actor: ctx.actor,
+      correlationId: ctx.correlationId,
+      payload: { institutionId: input.institutionId, year: input.year, grade: input.grade, capacity: input.capacity, previousCapacity },
+    });
   }
   await tx.flush();
   return toSeatPoolView(target);

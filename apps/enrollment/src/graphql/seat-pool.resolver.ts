@@ -3,7 +3,7 @@ import { setSeatCapacity } from '../application/set-seat-capacity.command.ts';
 import type { SetSeatCapacity } from '../application/set-seat-capacity.command.ts';
 import { seatPoolsOf } from '../application/seat-pools.query.ts';
 
-export function seatPoolResolvers(deps: { topicPrefix: string; eventsWritten: () => void }): Resolvers {
+export function seatPoolResolvers(): Resolvers {
   return {
     Institution: {
       __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
@@ -11,8 +11,7 @@ export function seatPoolResolvers(deps: { topicPrefix: string; eventsWritten: ()
     },
     Mutation: {
       setSeatCapacity: async (_: unknown, args: { input: SetSeatCapacity }, ctx: RequestContext) => {
-        const seatPool = await setSeatCapacity({ ...ctx, topicPrefix: deps.topicPrefix }, args.input);
-        deps.eventsWritten();
+        const seatPool = await setSeatCapacity(ctx, args.input);
         return { seatPool };
       },
     },

@@ -47,18 +47,14 @@ export async function rateService(ctx: UseCaseContext, input: RateService): Prom
         if (await tx.findOne(Rating, { matterKey })) throw alreadyRated();
         const bad = isBadReview(draft.score);
         const rating = tx.create(Rating, { ...draft, matterKey, raterId: ctx.actor.id, bad });
-        emitEvent(
-          tx,
-          {
-            type: 'feedback.rating.recorded',
-            aggregateType: 'Rating',
-            aggregateId: rating.id,
-            actor: ctx.actor,
-            correlationId: ctx.correlationId,
-            payload: { ratingId: rating.id, institutionId: draft.institutionId, serviceItem: draft.serviceItem, matterId: draft.matterId, score: draft.score, bad },
-          },
-          ctx.topicPrefix,
-        );
+        emitEvent(tx, {
+          type: 'feedback.rating.recorded',
+          aggregateType: 'Rating',
+          aggregateId: rating.id,
+          actor: ctx.actor,
+          correlationId: ctx.correlationId,
+          payload: { ratingId: rating.id, institutionId: draft.institutionId, serviceItem: draft.serviceItem, matterId: draft.matterId, score: draft.score, bad },
+        });
         await tx.flush();
         await tx.nativeUpdate(
           KnownInstitution,

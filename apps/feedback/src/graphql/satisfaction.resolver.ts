@@ -4,7 +4,7 @@ import { rateService } from '../application/rate-service.command.ts';
 import type { RateService } from '../application/rate-service.command.ts';
 import { toSatisfactionView } from '../application/satisfaction.view.ts';
 
-export function satisfactionResolvers(deps: { topicPrefix: string; eventsWritten: () => void }): Resolvers {
+export function satisfactionResolvers(): Resolvers {
   return {
     Institution: {
       __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
@@ -13,8 +13,7 @@ export function satisfactionResolvers(deps: { topicPrefix: string; eventsWritten
     },
     Mutation: {
       rateService: async (_: unknown, args: { input: RateService }, ctx: RequestContext) => {
-        const result = await rateService({ ...ctx, topicPrefix: deps.topicPrefix }, args.input);
-        deps.eventsWritten();
+        const result = await rateService(ctx, args.input);
         return result;
       },
     },

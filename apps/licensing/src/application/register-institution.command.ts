@@ -1,7 +1,7 @@
 import { emitEvent } from '@edugraph/events';
 import { AppError, requireRole } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
-import { isUniqueViolation, newId } from '@edugraph/persistence';
+import { isUniqueViolation } from '@edugraph/persistence';
 import { checkRegistration, normaliseRegistration } from '../domain/institution.rules.ts';
 import type { NewInstitution } from '../domain/institution.rules.ts';
 import { Institution } from '../entities/institution.entity.ts';
@@ -27,28 +27,23 @@ export async function registerInstitution(ctx: UseCaseContext, raw: NewInstituti
       });
       if (existing) throw alreadyRegistered(existing.id);
       const institution = tx.create(Institution, {
-        id: newId(),
         ...input,
         licenceStatus: input.licenceNumber ? 'VALID' : null,
       });
-      emitEvent(
-        tx,
-        {
-          type: 'licensing.institution.registered',
-          aggregateType: 'Institution',
-          aggregateId: institution.id,
-          actor: ctx.actor,
-          correlationId: ctx.correlationId,
-          payload: {
-            institutionId: institution.id,
-            name: institution.name,
-            level: input.level,
-            ownership: input.ownership,
-            districtCode: institution.districtCode,
-          },
+      emitEvent(tx, {
+        type: 'licensing.institution.registered',
+        aggregateType: 'Institution',
+        aggregateId: institution.id,
+        actor: ctx.actor,
+        correlationId: ctx.correlationId,
+        payload: {
+          institutionId: institution.id,
+          name: institution.name,
+          level: input.level,
+          ownership: input.ownership,
+          districtCode: institution.districtCode,
         },
-        ctx.topicPrefix,
-      );
+      });
       await tx.flush();
       return toInstitutionView(institution);
     });

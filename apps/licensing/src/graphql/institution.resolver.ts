@@ -9,7 +9,7 @@ import type { NewInstitution } from '../domain/institution.rules.ts';
 type RegisterInput = Omit<NewInstitution, 'address' | 'creditCode' | 'licenceNumber'> &
   Partial<Pick<NewInstitution, 'address' | 'creditCode' | 'licenceNumber'>>;
 
-export function institutionResolvers(deps: { listCache: CachedFamily; topicPrefix: string; eventsWritten: () => void }): Resolvers {
+export function institutionResolvers(deps: { listCache: CachedFamily }): Resolvers {
   return {
     Query: {
       institutions: (_: unknown, args: InstitutionFilter, ctx: RequestContext) => listInstitutions(ctx.em, deps.listCache, args),
@@ -19,8 +19,7 @@ export function institutionResolvers(deps: { listCache: CachedFamily; topicPrefi
       registerInstitution: async (_: unknown, args: { input: RegisterInput }, ctx: RequestContext) => {
         const { address, creditCode, licenceNumber, ...rest } = args.input;
         const input: NewInstitution = { ...rest, address: address ?? null, creditCode: creditCode ?? null, licenceNumber: licenceNumber ?? null };
-        const institution = await registerInstitution({ ...ctx, topicPrefix: deps.topicPrefix }, input);
-        deps.eventsWritten();
+        const institution = await registerInstitution(ctx, input);
         return { institution };
       },
     },

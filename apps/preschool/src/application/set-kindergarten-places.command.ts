@@ -31,18 +31,14 @@ function apply(ctx: UseCaseContext, input: { institutionId: string; places: numb
     const previousPlaces = kindergarten.places;
     if (previousPlaces !== input.places) {
       kindergarten.places = input.places;
-      emitEvent(
-        tx,
-        {
-          type: 'preschool.kindergarten.places-set',
-          aggregateType: 'Kindergarten',
-          aggregateId: kindergarten.institutionId,
-          actor: ctx.actor,
-          correlationId: ctx.correlationId,
-          payload: { institutionId: kindergarten.institutionId, places: input.places, previousPlaces },
-        },
-        ctx.topicPrefix,
-      );
+      emitEvent(tx, {
+        type: 'preschool.kindergarten.places-set',
+        aggregateType: 'Kindergarten',
+        aggregateId: kindergarten.institutionId,
+        actor: ctx.actor,
+        correlationId: ctx.correlationId,
+        payload: { institutionId: kindergarten.institutionId, places: input.places, previousPlaces },
+      });
     }
     await tx.flush();
     return toKindergartenView(kindergarten);

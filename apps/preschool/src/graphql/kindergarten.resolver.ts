@@ -3,7 +3,7 @@ import { Kindergarten } from '../entities/kindergarten.entity.ts';
 import { setKindergartenPlaces } from '../application/set-kindergarten-places.command.ts';
 import { toKindergartenView } from '../application/kindergarten.view.ts';
 
-export function kindergartenResolvers(deps: { topicPrefix: string; eventsWritten: () => void }): Resolvers {
+export function kindergartenResolvers(): Resolvers {
   return {
     Institution: {
       __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
@@ -14,8 +14,7 @@ export function kindergartenResolvers(deps: { topicPrefix: string; eventsWritten
     },
     Mutation: {
       setKindergartenPlaces: async (_: unknown, args: { input: { institutionId: string; places: number } }, ctx: RequestContext) => {
-        const kindergarten = await setKindergartenPlaces({ ...ctx, topicPrefix: deps.topicPrefix }, args.input);
-        deps.eventsWritten();
+        const kindergarten = await setKindergartenPlaces(ctx, args.input);
         return { kindergarten };
       },
     },

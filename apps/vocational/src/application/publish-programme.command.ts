@@ -38,18 +38,14 @@ export async function publishProgramme(ctx: UseCaseContext, input: PublishProgra
         if (existing && unchanged) return toProgrammeView(existing);
         const programme = existing ?? tx.create(Programme, { ...draft });
         Object.assign(programme, { name: draft.name, lengthYears: draft.lengthYears, annualIntake: draft.annualIntake, featured: draft.featured });
-        emitEvent(
-          tx,
-          {
-            type: 'vocational.programme.published',
-            aggregateType: 'Programme',
-            aggregateId: programme.id,
-            actor: ctx.actor,
-            correlationId: ctx.correlationId,
-            payload: { programmeId: programme.id, institutionId: input.institutionId, code: draft.code, name: draft.name, annualIntake: draft.annualIntake },
-          },
-          ctx.topicPrefix,
-        );
+        emitEvent(tx, {
+          type: 'vocational.programme.published',
+          aggregateType: 'Programme',
+          aggregateId: programme.id,
+          actor: ctx.actor,
+          correlationId: ctx.correlationId,
+          payload: { programmeId: programme.id, institutionId: input.institutionId, code: draft.code, name: draft.name, annualIntake: draft.annualIntake },
+        });
         await tx.flush();
         return toProgrammeView(programme);
       });

@@ -4,7 +4,7 @@ import { publishProgramme } from '../application/publish-programme.command.ts';
 import type { PublishProgramme } from '../application/publish-programme.command.ts';
 import { toProgrammeView } from '../application/programme.view.ts';
 
-export function programmeResolvers(deps: { topicPrefix: string; eventsWritten: () => void }): Resolvers {
+export function programmeResolvers(): Resolvers {
   return {
     Institution: {
       __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
@@ -13,8 +13,7 @@ export function programmeResolvers(deps: { topicPrefix: string; eventsWritten: (
     },
     Mutation: {
       publishProgramme: async (_: unknown, args: { input: PublishProgramme }, ctx: RequestContext) => {
-        const programme = await publishProgramme({ ...ctx, topicPrefix: deps.topicPrefix }, args.input);
-        deps.eventsWritten();
+        const programme = await publishProgramme(ctx, args.input);
         return { programme };
       },
     },
