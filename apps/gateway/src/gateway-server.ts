@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -12,7 +10,7 @@ import { signActorHeaders } from '@edugraph/auth';
 import type { Actor } from '@edugraph/auth';
 import { RateLimitExceeded, connectRedis, createRateLimit } from '@edugraph/cache';
 import type { RedisClient } from '@edugraph/cache';
-import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createMetrics, requestIds, requestLog } from '@edugraph/platform';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, createMetrics, listen, requestIds } from '@edugraph/platform';
 import { authenticate } from './authenticate.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { aliasLimit, depthAndCostLimit } from './query-limits.ts';
@@ -58,8 +56,14 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     supergraphSdl: supergraphSdl(),
     buildService: ({ name, url }) => new SignedActorDataSource(config.subgraphUrls[name] ?? url!, config.actorSecret),
   });
-  const app = express();
-  const httpServer = createServer(app);
+  // Ready when every subgraph answers: the gateway alone cannot answer anything.
+  const readiness = Object.fromEntries(
+    Object.entries(config.subgraphUrls).map(([name, url]) => [
+      name,
+      () => fetch(url.replace(/\/graphql$/, '/health/live'), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false),
+    ]),
+  );
+  const { app, httpServer } = createHttpApp({ service: 'gateway', logger, metrics, readiness });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
@@ -70,27 +74,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
   await apollo.start();
 
-  app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(requestLog(logger, metrics));
-  app.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
-  app.get('/health/ready', async (_req, res) => {
-    const checks = Object.fromEntries(
-      await Promise.all(
-        Object.entries(config.subgraphUrls).map(async ([name, url]) => {
-          const ok = await fetch(url.replace(/\/graphql$/, '/health/live'), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-          return [name, ok] as const;
-        }),
-      ),
-    );
-    const ready = Object.values(checks).every(Boolean);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway', checks });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
@@ -113,12 +97,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, resolve);
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/graphql`;
+  const { port, url } = await listen(httpServer, config.host, config.port);
   logger.info({ url, subgraphs: config.subgraphUrls }, 'gateway ready');
   return {
     url,

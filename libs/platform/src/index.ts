@@ -12,3 +12,4 @@ export * from './pagination.ts';
 export * from './schema-file.ts';
 export * from './run-standalone.ts';
 export * from './request-log.ts';
+export * from './http-server.ts';

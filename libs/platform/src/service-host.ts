@@ -14,7 +14,8 @@ import type { ServiceConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { startSubgraphServer } from './subgraph-server.ts';
-import type { ReadinessCheck, Resolvers, RunningHttpServer } from './subgraph-server.ts';
+import type { Resolvers, RunningHttpServer } from './subgraph-server.ts';
+import type { ReadinessCheck } from './http-server.ts';
 
 /** What a service's own code gets to build itself: infrastructure, already connected. */
 export interface ServiceInfra {

@@ -1,6 +1,3 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -16,13 +13,13 @@ import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import type { Metrics } from './metrics.ts';
 import type { RequestContext } from './request-context.ts';
-import { requestIds, requestLog } from './request-log.ts';
+import { requestIds } from './request-log.ts';
+import { createHttpApp, listen } from './http-server.ts';
+import type { ReadinessCheck } from './http-server.ts';
 
 /** Resolver map of a subgraph: type name → field name → resolver (or __resolveReference). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Resolvers = Record<string, Record<string, any>>;
-
-export type ReadinessCheck = () => Promise<boolean>;
 
 export interface SubgraphServerOptions {
   name: string;
@@ -73,8 +70,7 @@ function formatError(metrics: Metrics, logger: Logger) {
 }
 
 export async function startSubgraphServer(o: SubgraphServerOptions): Promise<RunningHttpServer> {
-  const app = express();
-  const httpServer: Server = createServer(app);
+  const { app, httpServer } = createHttpApp({ service: o.name, logger: o.logger, metrics: o.metrics, readiness: o.readiness });
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSubgraphSchema([{ typeDefs: o.typeDefs, resolvers: o.resolvers as never }]),
     formatError: formatError(o.metrics, o.logger),
@@ -97,21 +93,6 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   });
   await apollo.start();
 
-  app.disable('x-powered-by');
-  app.use(requestLog(o.logger, o.metrics));
-  app.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok', service: o.name });
-  });
-  app.get('/health/ready', async (_req, res) => {
-    const entries = await Promise.all(
-      Object.entries(o.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
-    );
-    const ready = entries.every(([, ok]) => ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: o.name, checks: Object.fromEntries(entries) });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(o.metrics.registry.contentType).send(await o.metrics.registry.metrics());
-  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -135,14 +116,9 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(o.port, o.host, resolve);
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const shownHost = o.host === '0.0.0.0' ? '127.0.0.1' : o.host;
+  const { port, url } = await listen(httpServer, o.host, o.port);
   return {
-    url: `http://${shownHost}:${port}/graphql`,
+    url,
     port,
     close: async () => {
       await apollo.stop();
