@@ -1,4 +1,7 @@
-/** A small city for demos and end-to-end tests: three districts, 20 institutions of every level. */
+/**
+ * A small city for demos and end-to-end tests: 20 institutions of every level in three school
+ * districts, CG 城关 (Chengguan), BJ 滨江 (Binjiang) and XS 西山 (Xishan, rural).
+ */
 export interface DemoInstitution {
   key: string;
   name: string;
@@ -13,12 +16,6 @@ export interface DemoInstitution {
   programmes?: { code: string; name: string; lengthYears: number; annualIntake: number; featured?: boolean }[];
   ratings?: number[];
 }
-
-export const DEMO_DISTRICTS = [
-  { code: 'CG', name: '城关学区 Chengguan' },
-  { code: 'BJ', name: '滨江学区 Binjiang' },
-  { code: 'XS', name: '西山学区 Xishan (rural)' },
-];
 
 export const DEMO_INSTITUTIONS: DemoInstitution[] = [
   { key: 'cg-p1', name: '城关第一小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'CG', seatsPerGrade: 180, ratings: [5, 4, 5] },

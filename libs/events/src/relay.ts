@@ -22,7 +22,7 @@ export interface RelayOptions {
   skipLocked?: boolean;
 }
 
-type Claimed = Pick<OutboxMessage, 'id' | 'topic' | 'messageKey' | 'type' | 'envelope' | 'attempts'>;
+type Claimed = Pick<OutboxMessage, 'id' | 'topic' | 'messageKey' | 'type' | 'envelope'>;
 
 /**
  * Moves outbox rows to the broker: claim a batch (lock with expiry, attempts counted), publish with
@@ -165,7 +165,7 @@ export class OutboxRelay {
         row.attempts += 1;
       }
       await tx.flush();
-      return mine.map((r) => ({ id: r.id, topic: r.topic, messageKey: r.messageKey, type: r.type, envelope: r.envelope, attempts: r.attempts }));
+      return mine.map((r) => ({ id: r.id, topic: r.topic, messageKey: r.messageKey, type: r.type, envelope: r.envelope }));
     });
   }
 

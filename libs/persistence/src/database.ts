@@ -16,7 +16,6 @@ export interface OpenDatabaseOptions {
   migrations: { name: string; class: MigrationClass }[];
   /** Run pending migrations (PostgreSQL) or sync the schema (SQLite) on open. */
   prepareSchema?: boolean;
-  debug?: boolean;
 }
 
 export interface Database {
@@ -34,7 +33,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const target = parseDatabaseUrl(options.url);
   const common: Partial<Options> = {
     entities: options.entities,
-    debug: options.debug ?? false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
   };

@@ -4,8 +4,6 @@ const GRADES: Record<string, { from: number; to: number }> = {
   JUNIOR: { from: 7, to: 9 },
 };
 
-export const ENROLLING_LEVELS = Object.keys(GRADES);
-
 export function isEnrollingLevel(level: string): boolean {
   return level in GRADES;
 }
