@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateActorKeyPair } from '@edugraph/auth';
 import { issueToken } from '@edugraph/gateway';
 import { createTestDatabase, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
 import { CITY_QUESTION, ONE_INSTITUTION, REGISTER } from './city-question.ts';
@@ -10,7 +11,7 @@ const pgUrl = await infraUrl('postgres');
 const brokers = await infraUrl('kafka');
 const redisUrl = await infraUrl('redis');
 const SERVICES = ['enrollment', 'preschool', 'licensing', 'vocational', 'feedback'] as const;
-const ACTOR_SECRET = 'real-infra-actor-secret-0123456789';
+const ACTOR_KEYS = await generateActorKeyPair('e2e');
 const JWT_SECRET = 'real-infra-jwt-secret-0123456789abcdef';
 
 describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end: six processes on PostgreSQL, Kafka and Redis', () => {
@@ -22,14 +23,14 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
 
   beforeAll(async () => {
     const prefix = `${uniqueName('e2e')}.`;
-    const common = { KAFKA_BROKERS: brokers!, REDIS_URL: redisUrl!, EDUGRAPH_ACTOR_SECRET: ACTOR_SECRET, EDUGRAPH_TOPIC_PREFIX: prefix, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const common = { KAFKA_BROKERS: brokers!, REDIS_URL: redisUrl!, EDUGRAPH_ACTOR_PUBLIC_KEYS: JSON.stringify({ keys: [ACTOR_KEYS.publicJwk] }), EDUGRAPH_TOPIC_PREFIX: prefix, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
     await Promise.all(
       SERVICES.map(async (name) => {
         const db = await createTestDatabase(pgUrl!, name);
         drops.push(db.drop);
         const port = await freePort();
         urls[name] = `http://127.0.0.1:${port}/graphql`;
-        procs.push(startProcess(name, `apps/${name}/src/main.ts`, { ...common, PORT: String(port), DATABASE_URL: db.url }));
+        procs.push(startProcess(name, `apps/${name}/src/main.ts`, { ...common, PORT: String(port), METRICS_PORT: String(await freePort()), DATABASE_URL: db.url }));
       }),
     );
     await Promise.all(procs.map((p) => waitReady(p, urls[p.name]!.replace('/graphql', '/health/ready'), 90_000)));
@@ -37,6 +38,8 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
     const gateway = startProcess('gateway', 'apps/gateway/src/main.ts', {
       ...common,
       PORT: String(gatewayPort),
+      METRICS_PORT: String(await freePort()),
+      EDUGRAPH_ACTOR_PRIVATE_KEY: JSON.stringify(ACTOR_KEYS.privateJwk),
       EDUGRAPH_JWT_SECRET: JWT_SECRET,
       ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_URL`, urls[s]!])),
     });
@@ -99,7 +102,7 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
     expect(after.satisfaction).toEqual({ ratings: 11, average: 5 });
   });
 
-  it('refuses a direct call to a subgraph that does not carry the gateway signature', async () => {
+  it('refuses a direct call to a subgraph that does not carry the gateway’s actor token', async () => {
     for (const name of SERVICES) {
       const response = await fetch(urls[name]!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
       expect(response.status).toBe(401);

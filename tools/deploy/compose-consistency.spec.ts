@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_PORTS, loadServiceConfig, serviceConfigSchema } from '@edugraph/platform';
 import { SERVICES } from '@edugraph/contracts';
+import { createActorSigner, createActorVerifier } from '@edugraph/auth';
+import { bureauStaff } from '@edugraph/testing';
 import { gatewayConfigSchema, loadGatewayConfig } from '@edugraph/gateway';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,11 +28,15 @@ describe('docker-compose.yml agrees with what the apps read', () => {
     expect(readFileSync(`${root}deploy/postgres/init.sql`, 'utf8')).toContain(`CREATE DATABASE ${name};`);
   });
 
-  it('gateway: its config loads, points at each service by its compose name and port, and shares the actor secret', () => {
+  it('gateway: its config loads, points at each service by its compose name and port, and signs with the key the services trust', async () => {
     const config = loadGatewayConfig(environmentOf('gateway'));
     for (const name of SERVICES) expect(config.subgraphUrls[name]).toBe(`http://${name}:${DEFAULT_PORTS[name]}/graphql`);
-    const secrets = new Set(['gateway', ...SERVICES].map((n) => environmentOf(n)['EDUGRAPH_ACTOR_SECRET']));
-    expect(secrets.size).toBe(1);
+    const signer = await createActorSigner(config.actorPrivateKey);
+    for (const name of SERVICES) {
+      const token = await signer.sign(bureauStaff, name, '{}');
+      expect(await createActorVerifier(loadServiceConfig(name, environmentOf(name)).actorPublicKeys, name).verify(token, '{}')).toMatchObject({ ok: true });
+      expect(environmentOf(name)['EDUGRAPH_ACTOR_PRIVATE_KEY']).toBeUndefined();
+    }
   });
 
   it('builds every app from the Dockerfile that exists', () => {

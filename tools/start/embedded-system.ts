@@ -1,14 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { InProcessTransport } from '@edugraph/events';
-import { DEFAULT_PORTS, createLogger, startService } from '@edugraph/platform';
+import { generateActorKeyPair } from '@edugraph/auth';
+import type { ActorKeyPair } from '@edugraph/auth';
+import { DEFAULT_PORTS, METRICS_PORT_OFFSET, createLogger, startMetricsServer, startService } from '@edugraph/platform';
+import type { RunningMetricsServer } from '@edugraph/platform';
 import type { RunningService, ServiceModule } from '@edugraph/platform';
 import { enrollmentService } from '@edugraph/enrollment';
 import { preschoolService } from '@edugraph/preschool';
 import { licensingService } from '@edugraph/licensing';
 import { vocationalService } from '@edugraph/vocational';
 import { feedbackService } from '@edugraph/feedback';
-import { SUBGRAPH_NAMES, startGateway } from '@edugraph/gateway';
+import { SUBGRAPH_NAMES, embeddedGatewayLimits, startGateway } from '@edugraph/gateway';
 import type { RunningGateway } from '@edugraph/gateway';
 
 export const SERVICE_MODULES: ServiceModule[] = [enrollmentService, preschoolService, licensingService, vocationalService, feedbackService];
@@ -19,8 +21,15 @@ export interface EmbeddedOptions {
   host?: string;
   /** 0 picks free ports (tests); otherwise the default ports 4000–4005 from gatewayPort up. */
   gatewayPort?: number;
-  actorSecret?: string;
   jwtSecret: string;
+  /** The actor-token key pair (default: a new one for this run). */
+  actorKeys?: ActorKeyPair;
+  /** Introspection at the gateway (default on: the embedded default is for trying things out). */
+  introspection?: boolean;
+  /** Port of the one metrics server (default: gateway port + 5000; 0 picks a free one). */
+  metricsPort?: number;
+  /** Subgraph call timeout at the gateway (default 5 s). */
+  subgraphTimeoutMs?: number;
   apiKeys?: string;
   logger?: Logger;
 }
@@ -30,6 +39,8 @@ export interface EmbeddedSystem {
   services: RunningService[];
   gateway: RunningGateway;
   transport: InProcessTransport;
+  /** One metrics server for the whole process: `/metrics/<service>` and `/metrics/gateway`. */
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -39,12 +50,14 @@ export interface EmbeddedSystem {
  */
 export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedSystem> {
   const host = o.host ?? '127.0.0.1';
-  const actorSecret = o.actorSecret ?? randomBytes(32).toString('hex');
+  // A key pair for this run only: the gateway signs with the private half, services verify with the public.
+  const actorKeys = o.actorKeys ?? (await generateActorKeyPair(`embedded-${Date.now()}`));
   const logger = o.logger ?? createLogger('edugraph');
   const transport = new InProcessTransport({
     onError: (error, message) => logger.error({ err: error, topic: message.topic }, 'in-process delivery gave up'),
   });
   const services: RunningService[] = [];
+  let gateway: RunningGateway | undefined;
   try {
     for (const module of SERVICE_MODULES) {
       const port = o.gatewayPort === 0 ? 0 : DEFAULT_PORTS[module.name] + (o.gatewayPort ?? DEFAULT_PORTS.gateway) - DEFAULT_PORTS.gateway;
@@ -57,8 +70,9 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
             databaseUrl: o.dataDir === ':memory:' ? 'sqlite::memory:' : `sqlite:${o.dataDir}/${module.name}.sqlite`,
             kafkaBrokers: undefined,
             redisUrl: undefined,
-            actorSecret,
-                        topicPrefix: '',
+            actorPublicKeys: JSON.stringify({ keys: [actorKeys.publicJwk] }),
+            metrics: null,
+            topicPrefix: '',
             logLevel: logger.level,
           },
           { transport, logger: logger.child({ service: module.name }), collectDefaultMetrics: false },
@@ -66,28 +80,38 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
       );
     }
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, services.find((s) => s.name === name)!.url]));
-    const gateway = await startGateway(
+    gateway = await startGateway(
       {
         host,
         port: o.gatewayPort ?? DEFAULT_PORTS.gateway,
-        actorSecret,
+        metrics: null,
+        actorPrivateKey: JSON.stringify(actorKeys.privateJwk),
         jwtSecret: o.jwtSecret,
+        jwtAudience: 'edugraph',
         apiKeys: [],
         redisUrl: undefined,
         subgraphUrls,
         trustProxy: 'loopback',
-        limits: { maxDepth: 10, maxCost: 20_000, maxAliases: 30, maxTokens: 2000, requestsPerMinute: 6000 },
+        limits: embeddedGatewayLimits,
+        subgraphTimeoutMs: o.subgraphTimeoutMs ?? 5_000,
+        introspection: o.introspection ?? true,
         logLevel: logger.level,
       },
       logger.child({ service: 'gateway' }),
     );
+    const metricsPort = o.metricsPort ?? (o.gatewayPort === 0 ? 0 : (o.gatewayPort ?? DEFAULT_PORTS.gateway) + METRICS_PORT_OFFSET);
+    const registries = Object.fromEntries([...services.map((s) => [s.name, s.metricsRegistry] as const), ['gateway', gateway.metricsRegistry] as const]);
+    const metricsServer: RunningMetricsServer = await startMetricsServer(host, metricsPort, registries);
+    const running = gateway;
     return {
-      gatewayUrl: gateway.url,
+      gatewayUrl: running.url,
       services,
-      gateway,
+      gateway: running,
       transport,
+      metricsUrl: metricsServer.url,
       stop: async () => {
-        await gateway.stop();
+        await running.stop();
+        await metricsServer.close();
         await Promise.all(services.map((s) => s.stopServing()));
         // Every consumer is in this process: publish what is left in every outbox while they all
         // still listen (their reactions may write new outbox rows, hence the passes), then stop.
@@ -101,6 +125,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
       },
     };
   } catch (error) {
+    await gateway?.stop().catch(() => {});
     for (const s of services.reverse()) await s.stop().catch(() => {});
     throw error;
   }

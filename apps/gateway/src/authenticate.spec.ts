@@ -9,31 +9,31 @@ const keys = parseApiKeys('city-portal:0123456789abcdef0123456789:CITY_SYSTEM');
 describe('authentication at the edge', () => {
   it('reads a person, roles and institution from a valid token', async () => {
     const token = await issueToken(SECRET, { id: 'u-7', roles: ['INSTITUTION_STAFF'], institutionId: 'inst-1' });
-    expect(await authenticate({ authorization: `Bearer ${token}` }, SECRET, keys)).toEqual({
+    expect(await authenticate({ authorization: `Bearer ${token}` }, { jwtSecret: SECRET, jwtAudience: "edugraph", apiKeys: keys })).toEqual({
       ok: true,
       actor: { id: 'u-7', kind: 'person', roles: ['INSTITUTION_STAFF'], institutionId: 'inst-1', office: null },
     });
   });
 
   it('treats a caller without credentials as the anonymous public', async () => {
-    expect(await authenticate({}, SECRET, keys)).toMatchObject({ ok: true, actor: { kind: 'anonymous', roles: [] } });
+    expect(await authenticate({}, { jwtSecret: SECRET, jwtAudience: "edugraph", apiKeys: keys })).toMatchObject({ ok: true, actor: { kind: 'anonymous', roles: [] } });
   });
 
   it('refuses expired, forged and role-less tokens with a message a person understands', async () => {
     const expired = await issueToken(SECRET, { id: 'u', roles: ['PARENT'] }, '-1s');
-    expect(await authenticate({ authorization: `Bearer ${expired}` }, SECRET, keys)).toEqual({ ok: false, message: 'Your sign-in has expired; sign in again.' });
+    expect(await authenticate({ authorization: `Bearer ${expired}` }, { jwtSecret: SECRET, jwtAudience: "edugraph", apiKeys: keys })).toEqual({ ok: false, message: 'Your sign-in has expired; sign in again.' });
     const forged = await issueToken('another-secret-another-secret-0123456789', { id: 'u', roles: ['BUREAU_STAFF'] });
-    expect(await authenticate({ authorization: `Bearer ${forged}` }, SECRET, keys)).toEqual({ ok: false, message: 'The sign-in token is not valid.' });
+    expect(await authenticate({ authorization: `Bearer ${forged}` }, { jwtSecret: SECRET, jwtAudience: "edugraph", apiKeys: keys })).toEqual({ ok: false, message: 'The sign-in token is not valid.' });
     const badRoles = await new SignJWT({ roles: ['SUPERUSER'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer('edugraph').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
-    expect(await authenticate({ authorization: `Bearer ${badRoles}` }, SECRET, keys)).toMatchObject({ ok: false });
+    expect(await authenticate({ authorization: `Bearer ${badRoles}` }, { jwtSecret: SECRET, jwtAudience: "edugraph", apiKeys: keys })).toMatchObject({ ok: false });
   });
 
   it('knows city systems by their API key, and refuses unknown keys', async () => {
-    expect(await authenticate({ apiKey: '0123456789abcdef0123456789' }, SECRET, keys)).toMatchObject({
+    expect(await authenticate({ apiKey: '0123456789abcdef0123456789' }, { jwtSecret: SECRET, jwtAudience: "edugraph", apiKeys: keys })).toMatchObject({
       ok: true,
       actor: { id: 'system:city-portal', kind: 'system', roles: ['CITY_SYSTEM'] },
     });
-    expect(await authenticate({ apiKey: 'wrong' }, SECRET, keys)).toEqual({ ok: false, message: 'Unknown API key.' });
+    expect(await authenticate({ apiKey: 'wrong' }, { jwtSecret: SECRET, jwtAudience: "edugraph", apiKeys: keys })).toEqual({ ok: false, message: 'Unknown API key.' });
   });
 
   it('refuses short keys and unknown roles in the configuration', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@edugraph/auth';
 import type { Role } from '@edugraph/auth';
-import { ConfigError, DEFAULT_PORTS } from '@edugraph/platform';
+import { ConfigError, DEFAULT_PORTS, metricsPortFor } from '@edugraph/platform';
 
 export const SUBGRAPH_NAMES = ['enrollment', 'preschool', 'licensing', 'vocational', 'feedback'] as const;
 
@@ -11,26 +11,98 @@ export interface ApiKey {
   roles: Role[];
 }
 
+export interface EdgeLimits {
+  maxDepth: number;
+  /** Fields read, with page sizes (literal or variable) and default list sizes multiplied in. */
+  maxCost: number;
+  /** Size assumed for a list field that takes no `first`. */
+  defaultListSize: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Characters of the query text. */
+  maxQueryLength: number;
+  /** Query cost a caller may spend per minute; the anonymous public is counted per IP address. */
+  costPerMinute: number;
+  /** Query cost one IP address may spend per minute, counted from before authentication. */
+  ipCostPerMinute: number;
+  /** New automatic persisted queries a caller may register per minute. */
+  persistedQueryRegistrationsPerMinute: number;
+  /** Characters of query text the persisted-query cache may hold (least recently used go first). */
+  persistedQueryCacheSize: number;
+}
+
 export interface GatewayConfig {
   host: string;
   port: number;
-  actorSecret: string;
+  /** Where `/metrics` is served, apart from the public port; null: not served by the gateway itself. */
+  metrics: { host: string; port: number } | null;
+  /** The Ed25519 private JWK only the gateway holds: it signs the actor token for each subgraph call. */
+  actorPrivateKey: string;
   jwtSecret: string;
+  /** People's tokens must name this audience. */
+  jwtAudience: string;
   apiKeys: ApiKey[];
   redisUrl: string | undefined;
   /** Subgraph URLs by name; the supergraph's own URLs are the embedded defaults. */
   subgraphUrls: Record<string, string>;
-  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; requestsPerMinute: number };
-  /** Express `trust proxy`: which hops may set X-Forwarded-For (the client address rate limits use). */
-  trustProxy: string;
+  limits: EdgeLimits;
+  /** A subgraph call that has not answered in this time fails; that subgraph's fields are null. */
+  subgraphTimeoutMs: number;
+  /** Schema introspection at the public endpoint: off in production unless configured. */
+  introspection: boolean;
+  /**
+   * Express `trust proxy`: which hops may set X-Forwarded-For (the client address rate limits use):
+   * false (nobody: the socket's address counts), a hop count, or addresses/subnets/`loopback`.
+   */
+  trustProxy: boolean | number | string;
   logLevel: string;
 }
+
+const edgeLimitsSchema = z.object({
+  GATEWAY_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GATEWAY_MAX_COST: z.coerce.number().int().positive().default(10_000),
+  GATEWAY_DEFAULT_LIST_SIZE: z.coerce.number().int().positive().default(10),
+  GATEWAY_MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  GATEWAY_MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
+  GATEWAY_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  GATEWAY_MAX_QUERY_LENGTH: z.coerce.number().int().positive().default(20_000),
+  GATEWAY_COST_PER_MINUTE: z.coerce.number().int().positive().default(200_000),
+  GATEWAY_IP_COST_PER_MINUTE: z.coerce.number().int().positive().default(600_000),
+  GATEWAY_PERSISTED_QUERY_REGISTRATIONS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  GATEWAY_PERSISTED_QUERY_CACHE_SIZE: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+});
+
+function toLimits(c: z.infer<typeof edgeLimitsSchema>): EdgeLimits {
+  return {
+    maxDepth: c.GATEWAY_MAX_DEPTH,
+    maxCost: c.GATEWAY_MAX_COST,
+    defaultListSize: c.GATEWAY_DEFAULT_LIST_SIZE,
+    maxAliases: c.GATEWAY_MAX_ALIASES,
+    maxDirectives: c.GATEWAY_MAX_DIRECTIVES,
+    maxTokens: c.GATEWAY_MAX_TOKENS,
+    maxQueryLength: c.GATEWAY_MAX_QUERY_LENGTH,
+    costPerMinute: c.GATEWAY_COST_PER_MINUTE,
+    ipCostPerMinute: c.GATEWAY_IP_COST_PER_MINUTE,
+    persistedQueryRegistrationsPerMinute: c.GATEWAY_PERSISTED_QUERY_REGISTRATIONS_PER_MINUTE,
+    persistedQueryCacheSize: c.GATEWAY_PERSISTED_QUERY_CACHE_SIZE,
+  };
+}
+
+/** The embedded default's limits: the production defaults, with rate budgets for one machine's demos and tests. */
+export const embeddedGatewayLimits: EdgeLimits = { ...toLimits(edgeLimitsSchema.parse({})), costPerMinute: 5_000_000, ipCostPerMinute: 10_000_000 };
 
 export const gatewayConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORTS.gateway),
-  EDUGRAPH_ACTOR_SECRET: z.string().min(16, 'EDUGRAPH_ACTOR_SECRET must be at least 16 characters'),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  EDUGRAPH_ACTOR_PRIVATE_KEY: z.string().min(1, 'EDUGRAPH_ACTOR_PRIVATE_KEY is the gateway’s Ed25519 private JWK (npm run keys:actor)'),
   EDUGRAPH_JWT_SECRET: z.string().min(32, 'EDUGRAPH_JWT_SECRET must be at least 32 characters'),
+  EDUGRAPH_JWT_AUDIENCE: z.string().min(1).default('edugraph'),
+  NODE_ENV: z.string().optional(),
+  GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   EDUGRAPH_API_KEYS: z.string().default(''),
   REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
   ENROLLMENT_URL: z.url().optional(),
@@ -38,12 +110,11 @@ export const gatewayConfigSchema = z.object({
   LICENSING_URL: z.url().optional(),
   VOCATIONAL_URL: z.url().optional(),
   FEEDBACK_URL: z.url().optional(),
-  GATEWAY_MAX_DEPTH: z.coerce.number().int().positive().default(10),
-  GATEWAY_MAX_COST: z.coerce.number().int().positive().default(20_000),
-  GATEWAY_TRUST_PROXY: z.string().default('loopback'),
-  GATEWAY_MAX_ALIASES: z.coerce.number().int().positive().default(30),
-  GATEWAY_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
-  GATEWAY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  GATEWAY_TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((v) => (v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
+  ...edgeLimitsSchema.shape,
   LOG_LEVEL: z.string().default('info'),
 });
 
@@ -76,13 +147,17 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   return {
     host: c.HOST,
     port: c.PORT,
-    actorSecret: c.EDUGRAPH_ACTOR_SECRET,
+    metrics: { host: c.METRICS_HOST, port: metricsPortFor(c.PORT, c.METRICS_PORT, 'gateway') },
+    actorPrivateKey: c.EDUGRAPH_ACTOR_PRIVATE_KEY,
     jwtSecret: c.EDUGRAPH_JWT_SECRET,
+    jwtAudience: c.EDUGRAPH_JWT_AUDIENCE,
     apiKeys: parseApiKeys(c.EDUGRAPH_API_KEYS),
     redisUrl: c.REDIS_URL,
     subgraphUrls,
     trustProxy: c.GATEWAY_TRUST_PROXY,
-    limits: { maxDepth: c.GATEWAY_MAX_DEPTH, maxCost: c.GATEWAY_MAX_COST, maxAliases: c.GATEWAY_MAX_ALIASES, maxTokens: c.GATEWAY_MAX_TOKENS, requestsPerMinute: c.GATEWAY_REQUESTS_PER_MINUTE },
+    limits: toLimits(c),
+    subgraphTimeoutMs: c.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+    introspection: c.GATEWAY_INTROSPECTION ? c.GATEWAY_INTROSPECTION === 'true' : c.NODE_ENV !== 'production',
     logLevel: c.LOG_LEVEL,
   };
 }

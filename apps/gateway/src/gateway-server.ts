@@ -1,60 +1,109 @@
 import { readFileSync } from 'node:fs';
 import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { ApolloGateway } from '@apollo/gateway';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { Logger } from 'pino';
-import { signActorHeaders } from '@edugraph/auth';
-import type { Actor } from '@edugraph/auth';
-import { RateLimitExceeded, connectRedis, createRateLimit } from '@edugraph/cache';
+import { createActorSigner } from '@edugraph/auth';
+import { connectRedis } from '@edugraph/cache';
 import type { RedisClient } from '@edugraph/cache';
-import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, createMetrics, listen, requestIds } from '@edugraph/platform';
+import { createHttpApp, createMetrics, listen, requestIds, startMetricsServer } from '@edugraph/platform';
+import type { RunningMetricsServer } from '@edugraph/platform';
 import { authenticate } from './authenticate.ts';
 import type { GatewayConfig } from './gateway-config.ts';
-import { aliasLimit, depthAndCostLimit } from './query-limits.ts';
-
-interface GatewayContext {
-  actor: Actor;
-  requestId: string;
-  correlationId: string;
-}
+import { ActorDataSource } from './actor-data-source.ts';
+import { createEdgeLimits } from './edge-limits.ts';
+import type { EdgeContext } from './edge-limits.ts';
+import { armorProtection, limitError } from './query-limits.ts';
+import { legacyJsonStatus } from './http-status.ts';
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Base URL of the gateway's metrics server, when it runs one. */
+  metricsUrl: string | undefined;
+  metricsRegistry: ReturnType<typeof createMetrics>['registry'];
   stop(): Promise<void>;
 }
 
 const supergraphSdl = () => readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
 
-/** Forwards who asks to every subgraph in a header signed with the shared secret. */
-class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly actorSecret: string;
-  constructor(url: string, actorSecret: string) {
-    super({ url });
-    this.actorSecret = actorSecret;
+/** Apollo's own request errors that carry an HTTP status but no code get one a client can act on. */
+const UNCODED_REQUEST_ERRORS: [RegExp, string, string][] = [
+  [/^Unsupported persisted query version/, 'PERSISTED_QUERY_VERSION_UNSUPPORTED', 'Only version 1 of automatic persisted queries is supported.'],
+  [/^provided sha does not match query/, 'PERSISTED_QUERY_HASH_MISMATCH', 'The persisted query hash does not match the query text (SHA-256 of the query, hex).'],
+];
+
+/** graphql-js stops parsing at the token limit without saying how many there were: count them. */
+function countTokens(query: string): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) count++;
+  } catch {
+    // a syntax error further on: the count so far is what the parser had seen
   }
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
-    if (!context.actor) return; // the gateway's own health probes carry no actor
-    for (const [name, value] of Object.entries(signActorHeaders(context.actor, this.actorSecret))) request.http?.headers.set(name, value);
-    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-    request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
-  }
+  return count;
 }
 
+const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COMPLEX']);
+
+function formatGatewayError(logger: Logger, maxTokens: number) {
+  return (formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) => {
+    const source = (error as { source?: Source }).source;
+    if (formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' && source && /contains more th[ae][nt] \d+ tokens/.test(formatted.message)) {
+      return { message: `The query has ${countTokens(source.body)} tokens; the limit is ${maxTokens}. Send a shorter query.`, extensions: { code: 'TOO_MANY_TOKENS' } };
+    }
+    // Apollo files every validation rule's error under GRAPHQL_VALIDATION_FAILED; the edge's limits keep their own code.
+    const limitCode = ((error as GraphQLError).originalError as GraphQLError | undefined)?.extensions?.['code'];
+    if (formatted.extensions?.['code'] === 'GRAPHQL_VALIDATION_FAILED' && typeof limitCode === 'string' && LIMIT_CODES.has(limitCode)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: limitCode } };
+    }
+    if (formatted.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR') return formatted;
+    const original = unwrapResolverError(error) as { message?: string; extensions?: { http?: { status?: number } } } | undefined;
+    const known = UNCODED_REQUEST_ERRORS.find(([pattern]) => pattern.test(original?.message ?? ''));
+    if (known) return { message: known[2], extensions: { code: known[1] } };
+    logger.error({ err: original }, 'unexpected error at the gateway');
+    return { message: 'Internal error; it has been logged. Please try again later.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Several operations and no `operationName`: a request error, not an internal one. */
+const operationChoice: ApolloServerPlugin<EdgeContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, request, document }) {
+        if (operation) return;
+        const count = document.definitions.filter((d) => d.kind === 'OperationDefinition').length;
+        throw limitError(
+          'OPERATION_RESOLUTION_FAILURE',
+          request.operationName ? `The document has no operation named "${request.operationName}".` : `The document holds ${count} operations; say which to run with operationName.`,
+        );
+      },
+    };
+  },
+};
+
 /**
- * The public edge: authenticates people (JWT) and city systems (API keys), applies depth, alias,
- * token and rate limits, and plans each query across the five subgraphs.
+ * The public edge: authenticates people (JWT) and city systems (API keys), applies the query
+ * limits and cost-based rate limits, and plans each query across the five subgraphs, calling each
+ * with a fresh actor token only this gateway can sign.
  */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const metrics = createMetrics('gateway', true);
   const redis: RedisClient | undefined = config.redisUrl ? await connectRedis(config.redisUrl, () => {}) : undefined;
-  const limiter = createRateLimit({ points: config.limits.requestsPerMinute, durationSeconds: 60, keyPrefix: 'gateway-rate', ...(redis ? { redis } : {}) });
+  const limits = createEdgeLimits(config.limits, redis);
+  const signer = await createActorSigner(config.actorPrivateKey);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl(),
-    buildService: ({ name, url }) => new SignedActorDataSource(config.subgraphUrls[name] ?? url!, config.actorSecret),
+    buildService: ({ name, url }) => new ActorDataSource({ name, url: config.subgraphUrls[name] ?? url!, signer, timeoutMs: config.subgraphTimeoutMs, logger }),
   });
   // Ready when every subgraph answers: the gateway alone cannot answer anything.
   const readiness = Object.fromEntries(
@@ -63,47 +112,67 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       () => fetch(url.replace(/\/graphql$/, '/health/live'), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false),
     ]),
   );
-  const { app, httpServer } = createHttpApp({ service: 'gateway', logger, metrics, readiness });
-  const apollo = new ApolloServer<GatewayContext>({
+  const { app, httpServer, mountGraphql } = createHttpApp({ service: 'gateway', logger, metrics, readiness });
+  const armor = armorProtection(config.limits);
+  const apollo = new ApolloServer<EdgeContext>({
     gateway,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
-    validationRules: [depthAndCostLimit(config.limits.maxDepth, config.limits.maxCost), aliasLimit(config.limits.maxAliases)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // graphql-armor's types name the CommonJS build of @apollo/server; the plugins are the same.
+      ...(armor.plugins as unknown as ApolloServerPlugin<EdgeContext>[]),
+      operationChoice,
+      limits.costPlugin(),
+    ],
+    validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    formatError: formatGatewayError(logger, config.limits.maxTokens),
+    // Automatic persisted queries in a cache bounded in size (characters of query text); registrations are rate limited per caller.
+    persistedQueries: { cache: new InMemoryLRUCache<string>({ maxSize: config.limits.persistedQueryCacheSize }), ttl: 3600 },
+    allowBatchedHttpRequests: false,
+    // Credentials travel only in headers (a bearer token, an API key), never in cookies, so a
+    // cross-site request carries nobody's authority; GET queries must work for plain HTTP clients.
+    csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.introspection,
   });
   await apollo.start();
 
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    '/graphql',
+  mountGraphql([
+    limits.arrival,
     express.json({ limit: '256kb' }),
+    // Express 5 leaves `req.body` unset without a JSON body (GET, other types); Apollo needs it present.
+    (req: Request, _res: Response, next: NextFunction) => {
+      if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+      next();
+    },
+    limits.queryLength,
+    legacyJsonStatus,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, config.jwtSecret, config.apiKeys);
+        const auth = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, config);
         if (!auth.ok) throw new GraphQLError(auth.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        try {
-          await limiter.consume(auth.actor.kind === 'anonymous' ? `ip:${req.ip}` : `actor:${auth.actor.id}`);
-        } catch (error) {
-          if (error instanceof RateLimitExceeded) {
-            throw new GraphQLError(`Too many requests: ${error.message}.`, {
-              extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map([['retry-after', String(Math.ceil(error.retryAfterMs / 1000))]]) } },
-            });
-          }
-          throw error;
-        }
-        return { actor: auth.actor, ...requestIds(res) };
+        const ipKey = `ip:${req.ip}`;
+        const callerKey = auth.actor.kind === 'anonymous' ? ipKey : `actor:${auth.actor.id}`;
+        await limits.persistedQueryRegistration(req.body, callerKey);
+        return { actor: auth.actor, callerKey, ipKey, ...requestIds(res) };
       },
     }),
-  );
+  ]);
 
+  let metricsServer: RunningMetricsServer | undefined;
+  if (config.metrics) metricsServer = await startMetricsServer(config.metrics.host, config.metrics.port, { gateway: metrics.registry });
   const { port, url } = await listen(httpServer, config.host, config.port);
-  logger.info({ url, subgraphs: config.subgraphUrls }, 'gateway ready');
+  logger.info({ url, metrics: metricsServer?.url, subgraphs: config.subgraphUrls, introspection: config.introspection }, 'gateway ready');
   return {
     url,
     port,
+    metricsUrl: metricsServer?.url,
+    metricsRegistry: metrics.registry,
     stop: async () => {
       await apollo.stop();
+      await metricsServer?.close();
       if (redis?.isOpen) await redis.close();
     },
   };

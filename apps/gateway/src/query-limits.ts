@@ -1,84 +1,100 @@
-import { GraphQLError, Kind } from 'graphql';
-import type { ASTVisitor, FieldNode, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  valueFromASTUntyped,
+} from 'graphql';
+import type { ArgumentNode, FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, OperationDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql';
+import type { EdgeLimits } from './gateway-config.ts';
+
+/** A refusal at the edge: always names the limit and what was measured. */
+export function limitError(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** graphql-armor's messages start "Syntax Error: " and end with the numbers; keep the numbers. */
+const reportAs = (code: string, advice: string) => (context: ValidationContext | null, error: GraphQLError) => {
+  context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`, { extensions: { code } }));
+};
 
 /**
- * Measures an operation once over its selection tree, following fragment spreads. Each fragment is
- * measured once and remembered, so a chain of fragments that spread each other many times costs
- * linear time, not exponential; a spread cycle counts as nothing (graphql's own rules refuse it).
+ * The structural limits, from graphql-armor: depth, aliases, directives, its own literal-only cost,
+ * and "did you mean" suggestions masked so the schema cannot be guessed field by field. Tokens are
+ * counted by graphql-js's parser (`maxTokens`), which fails cleanly where armor's parser hook
+ * would abort the request.
  */
-function measure(context: ValidationContext) {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const memo = new Map<string, { depth: number; cost: number }>();
-  const visiting = new Set<string>();
+export function armorProtection(limits: EdgeLimits) {
+  const reject = (code: string, advice: string) => ({ propagateOnRejection: false, onReject: [reportAs(code, advice)] });
+  return new ApolloArmor({
+    // A fragment spread is not a level of nesting: depth counts fields only.
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reject('QUERY_TOO_DEEP', 'Ask for fewer nested levels.') },
+    maxAliases: { n: limits.maxAliases, ...reject('TOO_MANY_ALIASES', 'Send fewer aliased fields.') },
+    maxDirectives: { n: limits.maxDirectives, ...reject('TOO_MANY_DIRECTIVES', 'Send fewer directives.') },
+    // Armor's cost counts literal page sizes only; `operationCost` below reads variables too.
+    costLimit: { maxCost: limits.maxCost * 10, ...reject('QUERY_TOO_COMPLEX', 'Ask for fewer fields.') },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}
 
-  const ofSet = (set: SelectionSetNode | undefined): { depth: number; cost: number } => {
-    let depth = 0;
+interface CostInput {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown> | undefined;
+  defaultListSize: number;
+}
+
+/**
+ * What an operation will read, in fields: each field costs 1 plus its children, times how many
+ * items it returns. A `first` page size counts whether it is written in the query, passed as a
+ * variable, or left to the schema's default; a connection's page size applies to its `nodes`; any
+ * other list counts `defaultListSize` items. Introspection counts 1 (off in production). This is
+ * the part of the cost graphql-armor cannot compute: it does not see variables.
+ */
+export function operationCost(input: CostInput): number {
+  const memo = new Map<string, number>();
+  const pageSizeOf = (field: GraphQLField<unknown, unknown> | undefined, args: readonly ArgumentNode[] | undefined) => {
+    const given = args?.find((a) => a.name.value === 'first' || a.name.value === 'last');
+    let value: unknown;
+    if (given) value = given.value.kind === Kind.VARIABLE ? input.variables?.[given.value.name.value] : valueFromASTUntyped(given.value);
+    if (value === undefined || value === null) value = field?.args.find((a) => a.name === 'first')?.defaultValue;
+    return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.floor(value)) : undefined;
+  };
+
+  const ofSet = (set: SelectionSetNode | undefined, type: GraphQLNamedType | undefined, page: number | undefined): number => {
     let cost = 0;
     for (const sel of set?.selections ?? []) {
-      const inner =
-        sel.kind === Kind.FIELD ? ofField(sel) : sel.kind === Kind.INLINE_FRAGMENT ? ofSet(sel.selectionSet) : ofFragment(sel.name.value);
-      depth = Math.max(depth, inner.depth);
-      cost += inner.cost;
+      if (sel.kind === Kind.FIELD) cost += ofField(sel, type, page);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) cost += ofSet(sel.selectionSet, sel.typeCondition ? input.schema.getType(sel.typeCondition.name.value) : type, page);
+      else {
+        const key = `${sel.name.value}:${page ?? ''}`;
+        if (!memo.has(key)) {
+          memo.set(key, 0); // graphql's validation refuses cycles; this only guards the walk
+          const fragment = input.fragments[sel.name.value];
+          memo.set(key, fragment ? ofSet(fragment.selectionSet, input.schema.getType(fragment.typeCondition.name.value), page) : 0);
+        }
+        cost += memo.get(key)!;
+      }
     }
-    return { depth, cost };
+    return cost;
   };
-  // A field costs 1 plus its children, times the page size it asks for (`first: 50` reads 50 nodes).
-  const ofField = (field: FieldNode) => {
-    const child = ofSet(field.selectionSet);
-    const first = field.arguments?.find((a) => a.name.value === 'first')?.value;
-    const pageSize = first?.kind === Kind.INT ? Math.max(1, Number(first.value)) : 1;
-    return { depth: 1 + child.depth, cost: 1 + pageSize * child.cost };
-  };
-  const ofFragment = (name: string) => {
-    const known = memo.get(name);
-    if (known) return known;
-    if (visiting.has(name)) return { depth: 0, cost: 0 };
-    visiting.add(name);
-    const result = ofSet(fragments.get(name)?.selectionSet);
-    visiting.delete(name);
-    memo.set(name, result);
-    return result;
-  };
-  return ofSet;
-}
 
-/**
- * Refuses operations nested deeper than `maxDepth` fields, or whose estimated cost (fields read,
- * multiplied by requested page sizes) exceeds `maxCost`. Introspection fields count like any other.
- */
-export function depthAndCostLimit(maxDepth: number, maxCost: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const ofSet = measure(context);
-    return {
-      OperationDefinition(node) {
-        const { depth, cost } = ofSet(node.selectionSet);
-        if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`Query is ${depth} levels deep; the limit is ${maxDepth}.`, { nodes: [node], extensions: { code: 'QUERY_TOO_DEEP' } }));
-        }
-        if (cost > maxCost) {
-          context.reportError(new GraphQLError(`Query would read about ${cost} fields; the limit is ${maxCost}. Ask for fewer fields or smaller pages.`, { nodes: [node], extensions: { code: 'QUERY_TOO_COSTLY' } }));
-        }
-      },
-    };
+  const ofField = (node: FieldNode, parent: GraphQLNamedType | undefined, page: number | undefined): number => {
+    if (node.name.value.startsWith('__')) return 1;
+    const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[node.name.value] : undefined;
+    const first = pageSizeOf(field, node.arguments);
+    const isList = field ? isListType(getNullableType(field.type)) : false;
+    const items = isList ? (first ?? page ?? input.defaultListSize) : 1;
+    const children = node.selectionSet ? ofSet(node.selectionSet, field ? getNamedType(field.type) : undefined, isList ? undefined : first) : 0;
+    return Math.min(Number.MAX_SAFE_INTEGER, 1 + items * children);
   };
-}
 
-/** Refuses operations that use more than `maxAliases` aliases (a cheap way to multiply work). */
-export function aliasLimit(maxAliases: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    return {
-      Field(node) {
-        if (node.alias) aliases++;
-      },
-      Document: {
-        leave() {
-          if (aliases > maxAliases) {
-            context.reportError(new GraphQLError(`Query uses ${aliases} aliases; the limit is ${maxAliases}.`, { extensions: { code: 'TOO_MANY_ALIASES' } }));
-          }
-        },
-      },
-    };
-  };
+  const root = input.operation.operation === 'mutation' ? input.schema.getMutationType() : input.schema.getQueryType();
+  return ofSet(input.operation.selectionSet, root ?? undefined, undefined);
 }

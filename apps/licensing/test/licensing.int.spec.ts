@@ -81,10 +81,13 @@ describe('licensing subgraph (SQLite, in-process events)', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('answers health and metrics', async () => {
+  it('answers health on the public port and metrics only on the metrics port', async () => {
     const base = t.service.url.replace('/graphql', '');
     expect(await (await fetch(`${base}/health/live`)).json()).toMatchObject({ status: 'ok' });
     expect(await (await fetch(`${base}/health/ready`)).json()).toMatchObject({ status: 'ready', checks: { database: true } });
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/edugraph_http_request_duration_seconds/);
+    const publicMetrics = await fetch(`${base}/metrics`);
+    expect(publicMetrics.status).toBe(404);
+    expect(await publicMetrics.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    expect(await (await fetch(`${t.service.metricsUrl}/metrics`)).text()).toMatch(/edugraph_http_request_duration_seconds/);
   });
 });

@@ -1,2 +1,2 @@
 export * from './actor.ts';
-export * from './actor-header.ts';
+export * from './actor-token.ts';

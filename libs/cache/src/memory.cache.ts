@@ -40,6 +40,12 @@ export class MemoryCache implements Cache {
     return current + 1;
   }
 
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    if ((await this.get(key)) !== undefined) return false;
+    await this.set(key, 1, ttlSeconds);
+    return true;
+  }
+
   async ping(): Promise<boolean> {
     return true;
   }

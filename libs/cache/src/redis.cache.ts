@@ -53,6 +53,11 @@ export class RedisCache implements Cache {
     return Number(await this.client.incr(this.prefix + key));
   }
 
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    const reply = await this.client.set(this.prefix + key, '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } });
+    return reply !== null;
+  }
+
   async ping(): Promise<boolean> {
     try {
       return (await this.client.ping()) === 'PONG';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Cache } from './cache.port.ts';
+import { MemoryCache } from './memory.cache.ts';
 
 /**
  * A cache that never fails its caller: when the backend errors, reads are misses and writes are
@@ -8,6 +9,7 @@ import type { Cache } from './cache.port.ts';
  */
 export class ResilientCache implements Cache {
   private down = false;
+  private readonly localClaims = new MemoryCache({ maxEntries: 100_000 });
   private readonly inner: Cache;
   private readonly logger: Logger;
 
@@ -35,6 +37,15 @@ export class ResilientCache implements Cache {
   /** Returns NaN while the backend is down: a generation nobody has cached under. */
   increment(key: string): Promise<number> {
     return this.guard(() => this.inner.increment(key), Number.NaN);
+  }
+
+  /**
+   * While the backend is down, claims are kept in this process's memory: a replay to the same
+   * replica is still caught, one to another replica is not until the backend returns.
+   */
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    const local = await this.localClaims.claim(key, ttlSeconds);
+    return this.guard(() => this.inner.claim(key, ttlSeconds), local);
   }
 
   ping(): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ServiceName } from '@edugraph/contracts';
+import { ActorKeyError, parsePublicKeys } from '@edugraph/auth';
 
 export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
   gateway: 4000,
@@ -10,20 +11,41 @@ export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
   feedback: 4005,
 };
 
+/** Metrics are served on their own port, never on the public one: by default the service port + 5000. */
+export const METRICS_PORT_OFFSET = 5000;
+
+/** METRICS_PORT, or the public port + 5000 when that is a port at all. */
+export function metricsPortFor(port: number, metricsPort: number | undefined, who: string): number {
+  if (metricsPort !== undefined) return metricsPort;
+  if (port + METRICS_PORT_OFFSET > 65535) throw new ConfigError(`${who}: PORT ${port} leaves no default metrics port (PORT + ${METRICS_PORT_OFFSET}); set METRICS_PORT`);
+  return port + METRICS_PORT_OFFSET;
+}
+
 const brokers = z
   .string()
   .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker is host:port')).min(1));
 
+/** The gateway's actor-token public keys (JWKS JSON): subgraphs verify with them, never sign. */
+export const actorPublicKeys = z.string().superRefine((raw, ctx) => {
+  try {
+    parsePublicKeys(raw);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof ActorKeyError ? error.message : 'not a JWKS' });
+  }
+});
+
 /** One validated config object per service process, from the environment; it fails fast. */
 export const serviceConfigSchema = z.object({
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65535),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   DATABASE_URL: z.string().min(1),
   KAFKA_BROKERS: brokers,
   KAFKA_TOPIC_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://'),
-  EDUGRAPH_ACTOR_SECRET: z.string().min(16, 'EDUGRAPH_ACTOR_SECRET must be at least 16 characters'),
+  EDUGRAPH_ACTOR_PUBLIC_KEYS: actorPublicKeys,
   EDUGRAPH_TOPIC_PREFIX: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -38,8 +60,10 @@ export interface ServiceConfig {
   kafkaReplicationFactor?: number;
   /** Absent: cache and limits in memory (embedded default only). */
   redisUrl: string | undefined;
-  /** Subgraphs refuse every request without a valid gateway signature made with it. */
-  actorSecret: string;
+  /** The gateway's public keys (JWKS JSON): subgraphs refuse every request without a token they verify. */
+  actorPublicKeys: string;
+  /** Where `/metrics` is served (apart from the public port); null: not served by this service. */
+  metrics: { host: string; port: number } | null;
   topicPrefix: string;
   logLevel: string;
 }
@@ -63,7 +87,8 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     kafkaBrokers: c.KAFKA_BROKERS,
     kafkaReplicationFactor: c.KAFKA_TOPIC_REPLICATION_FACTOR,
     redisUrl: c.REDIS_URL,
-    actorSecret: c.EDUGRAPH_ACTOR_SECRET,
+    actorPublicKeys: c.EDUGRAPH_ACTOR_PUBLIC_KEYS,
+    metrics: { host: c.METRICS_HOST, port: metricsPortFor(c.PORT, c.METRICS_PORT, service) },
     topicPrefix: c.EDUGRAPH_TOPIC_PREFIX,
     logLevel: c.LOG_LEVEL,
   };

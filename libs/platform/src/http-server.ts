@@ -2,18 +2,67 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { Express } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Metrics } from './metrics.ts';
 import { requestLog } from './request-log.ts';
 
 export type ReadinessCheck = () => Promise<boolean>;
 
+/** Every HTTP error leaves as a GraphQL-shaped JSON body, never an HTML page or a stack trace. */
+export function sendJsonError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+  charset?: string;
+  encoding?: string;
+}
+
+/** What a body that could not be read becomes: body-parser's error types, told in words. */
+function describeBodyError(error: BodyParserError): { status: number; code: string; message: string } | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not a JSON object. Send {"query": "..."} as application/json.' };
+    case 'entity.too.large':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than the limit of ${error.limit} bytes.` };
+    case 'charset.unsupported':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `The charset "${error.charset}" is not supported; send UTF-8.` };
+    case 'encoding.unsupported':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `The content encoding "${error.encoding}" is not supported.` };
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return { status: 400, code: 'BAD_REQUEST', message: 'The request body arrived incomplete.' };
+    default:
+      return error.status && error.status >= 400 && error.status < 500 ? { status: error.status, code: 'BAD_REQUEST', message: 'The request could not be read.' } : undefined;
+  }
+}
+
+function jsonErrorHandler(logger: Logger) {
+  // Express recognises an error handler by its four parameters.
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const known = describeBodyError((error ?? {}) as BodyParserError);
+    if (known) return sendJsonError(res, known.status, known.code, known.message);
+    logger.error({ err: error }, 'unexpected error in HTTP handling');
+    if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error; it has been logged. Please try again later.');
+  };
+}
+
 /**
  * The HTTP side every process shares (the subgraphs and the gateway): request log and ids,
- * `/health/live`, `/health/ready` (ready when every check answers true) and `/metrics`.
+ * `/health/live`, `/health/ready` (ready when every check answers true), the GraphQL endpoint,
+ * and JSON errors for everything else. Metrics are not here: see `startMetricsServer`.
  */
-export function createHttpApp(o: { service: string; logger: Logger; metrics: Metrics; readiness: Record<string, ReadinessCheck> }): { app: Express; httpServer: Server } {
+export function createHttpApp(o: { service: string; logger: Logger; metrics: Metrics; readiness: Record<string, ReadinessCheck> }): {
+  app: express.Express;
+  httpServer: Server;
+  /** Mounts the GraphQL handlers, then the JSON 404 and error handlers after them. */
+  mountGraphql(handlers: RequestHandler[]): void;
+} {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(o.logger, o.metrics));
@@ -25,10 +74,15 @@ export function createHttpApp(o: { service: string; logger: Logger; metrics: Met
     const ready = entries.every(([, ok]) => ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: o.service, checks: Object.fromEntries(entries) });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(o.metrics.registry.contentType).send(await o.metrics.registry.metrics());
-  });
-  return { app, httpServer: createServer(app) };
+  return {
+    app,
+    httpServer: createServer(app),
+    mountGraphql(handlers) {
+      app.use('/graphql', ...handlers);
+      app.use((_req, res) => sendJsonError(res, 404, 'NOT_FOUND', 'Nothing here. GraphQL is served at /graphql.'));
+      app.use(jsonErrorHandler(o.logger));
+    },
+  };
 }
 
 /** Listens and returns the port (0 picks a free one) and the GraphQL URL a caller on this host uses. */
@@ -39,4 +93,33 @@ export async function listen(httpServer: Server, host: string, port: number): Pr
   });
   const actual = (httpServer.address() as AddressInfo).port;
   return { port: actual, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}/graphql` };
+}
+
+export interface RunningMetricsServer {
+  /** Base URL; `/metrics` when it serves one registry, `/metrics/<name>` for each. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Prometheus metrics on their own address, apart from the public port (by default loopback only:
+ * set METRICS_HOST to the pod address for a scraper). One registry answers at `/metrics`; the
+ * embedded default serves each service's registry at `/metrics/<service>`.
+ */
+export async function startMetricsServer(host: string, port: number, registries: Record<string, Registry>): Promise<RunningMetricsServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const names = Object.keys(registries);
+  const serve = (registry: Registry) => async (_req: Request, res: Response) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  };
+  if (names.length === 1) app.get('/metrics', serve(registries[names[0]!]!));
+  for (const name of names) app.get(`/metrics/${name}`, serve(registries[name]!));
+  app.use((_req, res) => sendJsonError(res, 404, 'NOT_FOUND', `Metrics are at ${names.length === 1 ? '/metrics' : names.map((n) => `/metrics/${n}`).join(', ')}.`));
+  const server = createServer(app);
+  const { port: actual } = await listen(server, host, port);
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -12,7 +12,7 @@ export interface RequestIds {
   correlationId: string;
 }
 
-const KNOWN_ROUTES = new Set(['/graphql', '/health/live', '/health/ready', '/metrics']);
+const KNOWN_ROUTES = new Set(['/graphql', '/health/live', '/health/ready']);
 
 export function requestIds(res: Response): RequestIds {
   return res.locals as RequestIds;

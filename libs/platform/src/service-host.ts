@@ -15,7 +15,9 @@ import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { startSubgraphServer } from './subgraph-server.ts';
 import type { Resolvers, RunningHttpServer } from './subgraph-server.ts';
-import type { ReadinessCheck } from './http-server.ts';
+import { startMetricsServer } from './http-server.ts';
+import type { ReadinessCheck, RunningMetricsServer } from './http-server.ts';
+import type { Registry } from 'prom-client';
 
 /** What a service's own code gets to build itself: infrastructure, already connected. */
 export interface ServiceInfra {
@@ -52,6 +54,10 @@ export interface RunningService {
   name: ServiceName;
   url: string;
   relay: OutboxRelay;
+  /** This service's Prometheus registry (the embedded default serves all five on one port). */
+  metricsRegistry: Registry;
+  /** Where this service serves its own metrics; undefined when config.metrics is null. */
+  metricsUrl: string | undefined;
   /** Stops taking requests; consumers and relay keep running (first step of a shutdown). */
   stopServing(): Promise<void>;
   stop(): Promise<void>;
@@ -124,7 +130,9 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   if (config.redisUrl) readiness['redis'] = () => cache.ping();
 
   let http: RunningHttpServer;
+  let metricsServer: RunningMetricsServer | undefined;
   try {
+    if (config.metrics) metricsServer = await startMetricsServer(config.metrics.host, config.metrics.port, { [module.name]: metrics.registry });
     http = await startSubgraphServer({
       name: module.name,
       host: config.host,
@@ -134,11 +142,13 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
       orm: database.orm,
       logger,
       metrics,
-      actorSecret: config.actorSecret,
+      actorPublicKeys: config.actorPublicKeys,
+      cache,
       readiness,
       afterMutation: () => relay.nudge(),
     });
   } catch (error) {
+    await metricsServer?.close();
     await relay.stop(0);
     await Promise.allSettled(subscriptions.map((s) => s.stop()));
     if (ownsTransport) await transport.close();
@@ -154,9 +164,12 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     name: module.name,
     url: http.url,
     relay,
+    metricsRegistry: metrics.registry,
+    metricsUrl: metricsServer?.url,
     stopServing,
     stop: async () => {
       await stopServing();
+      await metricsServer?.close();
       await Promise.allSettled(subscriptions.map((s) => s.stop()));
       await relay.stop();
       if (ownsTransport) await transport.close();

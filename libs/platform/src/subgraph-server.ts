@@ -8,7 +8,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
-import { verifyActorHeaders } from '@edugraph/auth';
+import { ACTOR_TOKEN_HEADER, createActorVerifier } from '@edugraph/auth';
+import type { Cache } from '@edugraph/cache';
 import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import type { Metrics } from './metrics.ts';
@@ -30,7 +31,10 @@ export interface SubgraphServerOptions {
   orm: MikroORM;
   logger: Logger;
   metrics: Metrics;
-  actorSecret: string;
+  /** The gateway's public keys (JWKS JSON): a request counts only with a token they verify. */
+  actorPublicKeys: string;
+  /** Where used actor-token ids are remembered, so a mutation's token works once (shared by replicas). */
+  cache: Cache;
   readiness: Record<string, ReadinessCheck>;
   /** Called after each mutation: it may have written outbox rows that should leave now. */
   afterMutation(): void;
@@ -41,6 +45,9 @@ export interface RunningHttpServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** The request context plus the actor token's id and remaining life, for the replay check. */
+type SubgraphContext = RequestContext & { actorTokenId: string; actorTokenTtlSeconds: number };
 
 type FormattedError = { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> };
 
@@ -69,9 +76,17 @@ function formatError(metrics: Metrics, logger: Logger) {
   };
 }
 
+/** Refused before any resolver runs: the caller is not the gateway, or is replaying it. */
+function refuse(reason: string): GraphQLError {
+  return new GraphQLError(`Refused: ${reason}. Call this service through the gateway.`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+type RawBodyRequest = express.Request & { rawBody?: Buffer };
+
 export async function startSubgraphServer(o: SubgraphServerOptions): Promise<RunningHttpServer> {
-  const { app, httpServer } = createHttpApp({ service: o.name, logger: o.logger, metrics: o.metrics, readiness: o.readiness });
-  const apollo = new ApolloServer<RequestContext>({
+  const { httpServer, mountGraphql } = createHttpApp({ service: o.name, logger: o.logger, metrics: o.metrics, readiness: o.readiness });
+  const verifier = createActorVerifier(o.actorPublicKeys, o.name);
+  const apollo = new ApolloServer<SubgraphContext>({
     schema: buildSubgraphSchema([{ typeDefs: o.typeDefs, resolvers: o.resolvers as never }]),
     formatError: formatError(o.metrics, o.logger),
     plugins: [
@@ -80,6 +95,13 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
       {
         async requestDidStart() {
           return {
+            // A query may be repeated harmlessly (the token is bound to its body for 30 s); a
+            // mutation's token is spent on first use, on every replica, so it cannot be replayed.
+            async didResolveOperation({ operation, contextValue }) {
+              if (operation?.operation !== 'mutation') return;
+              const first = await o.cache.claim(`actor-token:${contextValue.actorTokenId}`, contextValue.actorTokenTtlSeconds);
+              if (!first) throw refuse('this actor token was already used for a mutation');
+            },
             async willSendResponse({ operation }) {
               if (operation?.operation === 'mutation') o.afterMutation();
             },
@@ -93,20 +115,19 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   });
   await apollo.start();
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
+  mountGraphql([
+    // The token carries the hash of the exact bytes the gateway sent: keep them to compare.
+    express.json({ limit: '1mb', verify: (req, _res, buf) => ((req as RawBodyRequest).rawBody = buf) }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const verification = verifyActorHeaders(req.headers, o.actorSecret);
-        if (!verification.ok) {
-          throw new GraphQLError(`Refused: ${verification.reason}. Call this service through the gateway.`, {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          });
-        }
+        const token = req.header(ACTOR_TOKEN_HEADER);
+        const verification = await verifier.verify(token, (req as RawBodyRequest).rawBody ?? '');
+        if (!verification.ok) throw refuse(verification.reason);
         const { requestId, correlationId } = requestIds(res);
         return {
           actor: verification.actor,
+          actorTokenId: verification.jti,
+          actorTokenTtlSeconds: Math.max(1, verification.expiresAt - Math.floor(Date.now() / 1000) + 5),
           em: o.orm.em.fork(),
           requestId,
           correlationId,
@@ -114,7 +135,7 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
         };
       },
     }),
-  );
+  ]);
 
   const { port, url } = await listen(httpServer, o.host, o.port);
   return {

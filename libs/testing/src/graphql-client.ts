@@ -14,11 +14,14 @@ export async function graphql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  /** Headers that depend on the exact body sent (the actor token is bound to it). */
+  headersForBody?: (body: string) => Promise<Record<string, string>>,
 ): Promise<T> {
+  const request = JSON.stringify({ query, variables });
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...headers, ...(await headersForBody?.(request)) },
+    body: request,
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) throw new GraphQLRequestError(body.errors);

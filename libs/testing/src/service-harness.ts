@@ -1,11 +1,14 @@
-import { signActorHeaders } from '@edugraph/auth';
+import { ACTOR_TOKEN_HEADER, createActorSigner, generateActorKeyPair } from '@edugraph/auth';
 import type { Actor } from '@edugraph/auth';
 import { InProcessTransport } from '@edugraph/events';
 import { createLogger, startService } from '@edugraph/platform';
 import type { RunningService, ServiceModule } from '@edugraph/platform';
 import { graphql } from './graphql-client.ts';
 
-export const TEST_ACTOR_SECRET = 'test-actor-secret-0123456789abcdef';
+/** The key pair test services trust: tests sign as the gateway would, with its private half. */
+export const TEST_ACTOR_KEYS = await generateActorKeyPair('test-key');
+export const TEST_ACTOR_PUBLIC_KEYS = JSON.stringify({ keys: [TEST_ACTOR_KEYS.publicJwk] });
+const signer = await createActorSigner(TEST_ACTOR_KEYS.privateJwk);
 
 export interface TestService {
   service: RunningService;
@@ -26,8 +29,9 @@ export async function startTestService(module: ServiceModule, options: { transpo
       databaseUrl: 'sqlite::memory:',
       kafkaBrokers: undefined,
       redisUrl: undefined,
-      actorSecret: TEST_ACTOR_SECRET,
-            topicPrefix: '',
+      actorPublicKeys: TEST_ACTOR_PUBLIC_KEYS,
+      metrics: { host: '127.0.0.1', port: 0 },
+      topicPrefix: '',
       logLevel: 'silent',
     },
     {
@@ -41,7 +45,8 @@ export async function startTestService(module: ServiceModule, options: { transpo
   return {
     service,
     transport,
-    as: (actor) => (query, variables = {}) => graphql(service.url, query, variables, signActorHeaders(actor, TEST_ACTOR_SECRET)),
+    as: (actor) => (query, variables = {}) =>
+      graphql(service.url, query, variables, {}, async (body) => ({ [ACTOR_TOKEN_HEADER]: await signer.sign(actor, module.name, body) })),
     stop: () => service.stop(),
   };
 }
