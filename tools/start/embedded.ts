@@ -15,7 +15,8 @@ if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString(
 const jwtSecret = process.env['EDUGRAPH_JWT_SECRET'] ?? readFileSync(secretFile, 'utf8').trim();
 
 const logger = createLogger('edugraph', process.env['LOG_LEVEL'] ?? 'warn');
-const system = await startEmbeddedSystem({ dataDir, jwtSecret, gatewayPort: Number(process.env['PORT'] ?? 4000), logger });
+const metricsPort = process.env['METRICS_PORT'] ? Number(process.env['METRICS_PORT']) : undefined;
+const system = await startEmbeddedSystem({ dataDir, jwtSecret, gatewayPort: Number(process.env['PORT'] ?? 4000), ...(metricsPort === undefined ? {} : { metricsPort }), logger });
 onShutdownSignal(logger, system.stop);
 
 const bureauToken = await issueToken(jwtSecret, { id: 'demo-bureau-staff', roles: ['BUREAU_STAFF'], office: 'BASIC_EDUCATION' });
@@ -25,6 +26,7 @@ console.log(`
 EduGraph is running (embedded default: SQLite files in ${dataDir}/, in-process events, in-memory cache).
 
   GraphQL gateway:  ${system.gatewayUrl}
+  Metrics:          ${system.metricsUrl}/metrics/<gateway|enrollment|preschool|licensing|vocational|feedback>
   Demo data:        ${demo.loaded ? `loaded (${demo.institutions} institutions)` : `already there (${demo.institutions} institutions)`}
   Started in:       ${seconds} s
 

@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { createActorSigner } from '@edugraph/auth';
 import { connectRedis } from '@edugraph/cache';
@@ -32,6 +33,9 @@ export interface RunningGateway {
   metricsRegistry: ReturnType<typeof createMetrics>['registry'];
   stop(): Promise<void>;
 }
+
+/** Parsed documents and query plans kept per distinct query, each bounded to this many MiB. */
+const PARSED_CACHE_MIB = 8;
 
 const supergraphSdl = () => readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
 
@@ -103,6 +107,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const signer = await createActorSigner(config.actorPrivateKey);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl(),
+    // Each distinct query leaves a plan behind; bound them (Apollo's default is 30 MiB).
+    experimental_approximateQueryPlanStoreMiB: PARSED_CACHE_MIB,
     buildService: ({ name, url }) => new ActorDataSource({ name, url: config.subgraphUrls[name] ?? url!, signer, timeoutMs: config.subgraphTimeoutMs, logger }),
   });
   // Ready when every subgraph answers: the gateway alone cannot answer anything.
@@ -128,6 +134,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: formatGatewayError(logger, config.limits.maxTokens),
     // Automatic persisted queries in a cache bounded in size (characters of query text); registrations are rate limited per caller.
+    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: PARSED_CACHE_MIB * 2 ** 20 }),
     persistedQueries: { cache: new InMemoryLRUCache<string>({ maxSize: config.limits.persistedQueryCacheSize }), ttl: 3600 },
     allowBatchedHttpRequests: false,
     // Credentials travel only in headers (a bearer token, an API key), never in cookies, so a

@@ -64,6 +64,20 @@ describe.skipIf(!redisUrl)('Redis cache on a real Redis', () => {
     await dead.close().catch(() => {});
   });
 
+  it('lets exactly one replica claim a key (an actor token id), and keeps it claimed while Redis is down', async () => {
+    const claims = await Promise.all([replicaA, replicaB, replicaA, replicaB].map((r) => r.claim('jti-1', 30)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const dead = new ResilientCache(new RedisCache(await connectRedis('redis://127.0.0.1:1', () => {}, 200), prefix), capturingLogger().logger);
+    expect([await dead.claim('jti-2', 30), await dead.claim('jti-2', 30)]).toEqual([true, false]);
+    await dead.close().catch(() => {});
+  });
+
+  it('charges rate limits by points', async () => {
+    const limit = createRateLimit({ points: 500, durationSeconds: 60, keyPrefix: `${prefix}cost`, redis: await client() });
+    expect(await limit.consume('caller', 300)).toBe(200);
+    await expect(limit.consume('caller', 201)).rejects.toBeInstanceOf(RateLimitExceeded);
+  });
+
   it('shares rate limits between replicas through Redis', async () => {
     const limitA = createRateLimit({ points: 3, durationSeconds: 60, keyPrefix: `${prefix}rl`, redis: await client() });
     const limitB = createRateLimit({ points: 3, durationSeconds: 60, keyPrefix: `${prefix}rl`, redis: await client() });
