@@ -251,6 +251,9 @@ describe('malicious requests: refused at the edge and at the subgraphs, with a c
       expectRefused(await send(url, JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(300_000) })), 413, 'PAYLOAD_TOO_LARGE');
       const subgraph = system.services.find((s) => s.name === 'enrollment')!.url;
       expectRefused(await send(subgraph, '{"query": '), 400, 'BAD_REQUEST');
+      // A GET without the token: refused in JSON too (it used to be a plain-text 500)
+      const get = await fetch(`${subgraph}?query=%7B__typename%7D`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect({ status: get.status, body: await get.json() }).toMatchObject({ status: 401, body: { errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] } });
       expectRefused(await send(url.replace('/graphql', '/nothing-here'), '{}'), 404, 'NOT_FOUND');
     });
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import express from 'express';
-import type { NextFunction, Request, Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -15,7 +14,7 @@ import type { Logger } from 'pino';
 import { createActorSigner } from '@edugraph/auth';
 import { connectRedis } from '@edugraph/cache';
 import type { RedisClient } from '@edugraph/cache';
-import { createHttpApp, createMetrics, listen, requestIds, startMetricsServer } from '@edugraph/platform';
+import { createHttpApp, createMetrics, ensureBody, listen, requestIds, startMetricsServer } from '@edugraph/platform';
 import type { RunningMetricsServer } from '@edugraph/platform';
 import { authenticate } from './authenticate.ts';
 import type { GatewayConfig } from './gateway-config.ts';
@@ -149,11 +148,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   mountGraphql([
     limits.arrival,
     express.json({ limit: '256kb' }),
-    // Express 5 leaves `req.body` unset without a JSON body (GET, other types); Apollo needs it present.
-    (req: Request, _res: Response, next: NextFunction) => {
-      if (!('body' in req)) (req as { body?: unknown }).body = undefined;
-      next();
-    },
+    ensureBody,
     limits.queryLength,
     legacyJsonStatus,
     expressMiddleware(apollo, {

@@ -15,6 +15,12 @@ export function sendJsonError(res: Response, status: number, code: string, messa
   res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
+/** Express 5 leaves `req.body` unset without a JSON body (GET, other types); Apollo needs it present. */
+export function ensureBody(req: Request, _res: Response, next: NextFunction): void {
+  if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+  next();
+}
+
 interface BodyParserError {
   type?: string;
   status?: number;

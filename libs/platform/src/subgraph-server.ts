@@ -15,7 +15,7 @@ import { AppError } from './app-error.ts';
 import type { Metrics } from './metrics.ts';
 import type { RequestContext } from './request-context.ts';
 import { requestIds } from './request-log.ts';
-import { createHttpApp, listen } from './http-server.ts';
+import { createHttpApp, ensureBody, listen } from './http-server.ts';
 import type { ReadinessCheck } from './http-server.ts';
 
 /** Resolver map of a subgraph: type name → field name → resolver (or __resolveReference). */
@@ -118,6 +118,7 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   mountGraphql([
     // The token carries the hash of the exact bytes the gateway sent: keep them to compare.
     express.json({ limit: '1mb', verify: (req, _res, buf) => ((req as RawBodyRequest).rawBody = buf) }),
+    ensureBody,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = req.header(ACTOR_TOKEN_HEADER);
