@@ -25,8 +25,9 @@ const reportAs = (code: string, advice: string) => (context: ValidationContext |
 /**
  * The structural limits, from graphql-armor: depth, aliases, directives, its own literal-only cost,
  * and "did you mean" suggestions masked so the schema cannot be guessed field by field. Tokens are
- * counted by graphql-js's parser (`maxTokens`), which fails cleanly where armor's parser hook
- * would abort the request.
+ * counted by graphql-js's parser (`maxTokens`): armor 3.2's token plugin throws from a parsing hook,
+ * which Apollo Server 5 answers with HTTP 500 and no count. Armor 3 has no character limit for
+ * Apollo; the edge checks the query's length before parsing (`edge-limits.ts`).
  */
 export function armorProtection(limits: EdgeLimits) {
   const reject = (code: string, advice: string) => ({ propagateOnRejection: false, onReject: [reportAs(code, advice)] });
