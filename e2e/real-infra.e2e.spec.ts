@@ -1,59 +1,57 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateActorKeyPair } from '@edugraph/auth';
+import { SERVICES } from '@edugraph/contracts';
 import { issueToken } from '@edugraph/gateway';
 import { createTestDatabase, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
 import { CITY_QUESTION, ONE_INSTITUTION, REGISTER } from './city-question.ts';
 import type { CityAnswer, CityInstitution } from './city-question.ts';
-import { freePort, startProcess, stopProcess, waitReady } from './processes.ts';
-import type { Proc } from './processes.ts';
+import { startRealSystem } from '../tools/start/real-system.ts';
+import type { RealSystem } from '../tools/start/real-system.ts';
 
 const pgUrl = await infraUrl('postgres');
 const brokers = await infraUrl('kafka');
 const redisUrl = await infraUrl('redis');
-const SERVICES = ['enrollment', 'preschool', 'licensing', 'vocational', 'feedback'] as const;
 const ACTOR_KEYS = await generateActorKeyPair('e2e');
 const JWT_SECRET = 'real-infra-jwt-secret-0123456789abcdef';
 
 describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end: six processes on PostgreSQL, Kafka and Redis', () => {
-  const procs: Proc[] = [];
+  let system: RealSystem | undefined;
   const drops: (() => Promise<void>)[] = [];
-  const urls: Record<string, string> = {};
+  let urls: Record<string, string> = {};
   let gatewayUrl = '';
   let staff: Record<string, string>;
 
   beforeAll(async () => {
-    const prefix = `${uniqueName('e2e')}.`;
-    const common = { KAFKA_BROKERS: brokers!, REDIS_URL: redisUrl!, EDUGRAPH_ACTOR_PUBLIC_KEYS: JSON.stringify({ keys: [ACTOR_KEYS.publicJwk] }), EDUGRAPH_TOPIC_PREFIX: prefix, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-    await Promise.all(
-      SERVICES.map(async (name) => {
-        const db = await createTestDatabase(pgUrl!, name);
+    // What `npm run start:real` runs, kept apart from other runs: free ports, a database of its own
+    // per service, a topic prefix of its own, and the infrastructure the environment names.
+    system = await startRealSystem({
+      adminDatabaseUrl: pgUrl!,
+      kafkaBrokers: brokers!,
+      redisUrl: redisUrl!,
+      startLocalKafka: false,
+      databaseFor: async (service) => {
+        const db = await createTestDatabase(pgUrl!, service);
         drops.push(db.drop);
-        const port = await freePort();
-        urls[name] = `http://127.0.0.1:${port}/graphql`;
-        procs.push(startProcess(name, `apps/${name}/src/main.ts`, { ...common, PORT: String(port), METRICS_PORT: String(await freePort()), DATABASE_URL: db.url }));
-      }),
-    );
-    await Promise.all(procs.map((p) => waitReady(p, urls[p.name]!.replace('/graphql', '/health/ready'), 90_000)));
-    const gatewayPort = await freePort();
-    const gateway = startProcess('gateway', 'apps/gateway/src/main.ts', {
-      ...common,
-      PORT: String(gatewayPort),
-      METRICS_PORT: String(await freePort()),
-      EDUGRAPH_ACTOR_PRIVATE_KEY: JSON.stringify(ACTOR_KEYS.privateJwk),
-      EDUGRAPH_JWT_SECRET: JWT_SECRET,
-      ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_URL`, urls[s]!])),
+        return db.url;
+      },
+      gatewayPort: 0,
+      topicPrefix: `${uniqueName('e2e')}.`,
+      jwtSecret: JWT_SECRET,
+      actorKeys: ACTOR_KEYS,
+      logLevel: 'warn',
+      // Kept per process for the failure report instead of printed.
+      onLine: () => {},
     });
-    procs.push(gateway);
-    gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    await waitReady(gateway, gatewayUrl.replace('/graphql', '/health/ready'), 60_000);
+    urls = system.urls;
+    gatewayUrl = system.gatewayUrl;
     staff = { authorization: `Bearer ${await issueToken(JWT_SECRET, { id: 'e2e-staff', roles: ['BUREAU_STAFF'] })}` };
   }, 180_000);
 
   afterAll(async () => {
-    const codes = await Promise.all(procs.map(stopProcess));
+    const codes = await system?.stop();
     for (const drop of drops) await drop().catch(() => {});
     // Graceful shutdown: every process drained and exited on SIGTERM by itself.
-    expect(codes).toEqual(procs.map(() => 0));
+    expect(codes).toEqual(Object.fromEntries([...SERVICES, 'gateway'].map((name) => [name, 0])));
   }, 60_000);
 
   it('registerInstitution → event over Kafka → the other services react → CityQuestion shows it', async () => {
@@ -109,8 +107,8 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
     }
   });
 
-  it('reports readiness of database, Kafka and Redis per service', async () => {
+  it('is ready on its database and reports Kafka and Redis per service', async () => {
     const ready = await (await fetch(urls['licensing']!.replace('/graphql', '/health/ready'))).json();
-    expect(ready).toEqual({ status: 'ready', service: 'licensing', checks: { database: true, kafka: true, redis: true } });
+    expect(ready).toEqual({ status: 'ready', service: 'licensing', checks: { database: true }, dependencies: { kafka: true, redis: true } });
   });
 });

@@ -4,16 +4,12 @@ import { generateActorKeyPair } from '@edugraph/auth';
 import type { ActorKeyPair } from '@edugraph/auth';
 import { DEFAULT_PORTS, METRICS_PORT_OFFSET, createLogger, startMetricsServer, startService } from '@edugraph/platform';
 import type { RunningMetricsServer } from '@edugraph/platform';
-import type { RunningService, ServiceModule } from '@edugraph/platform';
-import { enrollmentService } from '@edugraph/enrollment';
-import { preschoolService } from '@edugraph/preschool';
-import { licensingService } from '@edugraph/licensing';
-import { vocationalService } from '@edugraph/vocational';
-import { feedbackService } from '@edugraph/feedback';
+import type { RunningService } from '@edugraph/platform';
 import { SUBGRAPH_NAMES, embeddedGatewayLimits, startGateway } from '@edugraph/gateway';
 import type { RunningGateway } from '@edugraph/gateway';
+import { SERVICE_MODULES } from './service-modules.ts';
 
-export const SERVICE_MODULES: ServiceModule[] = [enrollmentService, preschoolService, licensingService, vocationalService, feedbackService];
+export { SERVICE_MODULES };
 
 export interface EmbeddedOptions {
   /** Folder of the SQLite files; `:memory:` keeps everything in memory (tests). */
@@ -26,6 +22,8 @@ export interface EmbeddedOptions {
   actorKeys?: ActorKeyPair;
   /** Introspection at the gateway (default on: the embedded default is for trying things out). */
   introspection?: boolean;
+  /** false: leave every outbox unpublished (a test of what a restart delivers). Default true. */
+  startRelays?: boolean;
   /** Port of the one metrics server (default: gateway port + 5000; 0 picks a free one). */
   metricsPort?: number;
   /** Subgraph call timeout at the gateway (default 5 s). */
@@ -53,9 +51,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
   // A key pair for this run only: the gateway signs with the private half, services verify with the public.
   const actorKeys = o.actorKeys ?? (await generateActorKeyPair(`embedded-${Date.now()}`));
   const logger = o.logger ?? createLogger('edugraph');
-  const transport = new InProcessTransport({
-    onError: (error, message) => logger.error({ err: error, topic: message.topic }, 'in-process delivery gave up'),
-  });
+  const transport = new InProcessTransport();
   const services: RunningService[] = [];
   let gateway: RunningGateway | undefined;
   try {
@@ -75,10 +71,12 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
             topicPrefix: '',
             logLevel: logger.level,
           },
-          { transport, logger: logger.child({ service: module.name }), collectDefaultMetrics: false },
+          { transport, logger: logger.child({ service: module.name }), collectDefaultMetrics: false, startRelay: false },
         ),
       );
     }
+    // Every consumer listens now: only from here may events go out on the in-process bus.
+    if (o.startRelays ?? true) for (const s of services) s.startRelay();
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, services.find((s) => s.name === name)!.url]));
     gateway = await startGateway(
       {

@@ -2,14 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { SERVICES } from '@edugraph/contracts';
+import { DEFAULT_PORTS } from '@edugraph/platform';
 
-export const SUBGRAPHS = [
-  { name: 'enrollment', port: 4001 },
-  { name: 'preschool', port: 4002 },
-  { name: 'licensing', port: 4003 },
-  { name: 'vocational', port: 4004 },
-  { name: 'feedback', port: 4005 },
-] as const;
+export const SUBGRAPHS = SERVICES.map((name) => ({ name, port: DEFAULT_PORTS[name] }));
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const supergraphPath = `${repoRoot}apps/gateway/supergraph.graphql`;

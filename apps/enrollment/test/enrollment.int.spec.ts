@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsTopic } from '@edugraph/contracts';
 import type { EventEnvelope } from '@edugraph/contracts';
-import { bureauStaff, entitiesQuery, eventually, institutionStaff, parent, publishInstitutionRegistered, recordTopic, startTestService } from '@edugraph/testing';
+import { bureauStaff, entitiesQuery, eventually, institutionStaff, parent, publishInstitutionRegistered, recordTopic, refusalOf, serviceTestDatabases, startTestService } from '@edugraph/testing';
 import type { TestService } from '@edugraph/testing';
 import { enrollmentService } from '../src/service.ts';
 
 const SET = `mutation($input: SetSeatCapacityInput!) { setSeatCapacity(input: $input) { seatPool { year grade capacity placed available } } }`;
 const POOLS = entitiesQuery('seatPools(year: 2026) { year grade capacity placed }');
 
-describe('enrollment subgraph (SQLite, in-process events)', () => {
+for (const database of await serviceTestDatabases()) describe(`enrollment subgraph (${database.label}, in-process events)`, () => {
   let t: TestService;
   let published: EventEnvelope[];
   let schoolId: string;
   beforeAll(async () => {
-    t = await startTestService(enrollmentService);
+    t = await startTestService(enrollmentService, { database });
     published = await recordTopic(t.transport, eventsTopic('enrollment'));
     schoolId = (await publishInstitutionRegistered(t.transport, { level: 'PRIMARY' })).payload.institutionId;
   });
@@ -77,5 +77,14 @@ describe('enrollment subgraph (SQLite, in-process events)', () => {
     const grade3 = r._entities[0]!.seatPools.filter((p) => p.grade === 3);
     expect(grade3).toHaveLength(1);
     expect([30, 35]).toContain(grade3[0]!.capacity);
+  });
+  it('refuses an institution id that is not a UUID with BAD_USER_INPUT, and shows no pools for one', async () => {
+    expect(await refusalOf(set('not-a-uuid', 1, 45))).toEqual({ code: 'BAD_USER_INPUT', message: 'institutionId must be an id in UUID form, such as 0190a6f2-7b1c-7d3e-8f00-1234567890ab.' });
+    const r = await t.as(parent)<{ _entities: { seatPools: unknown[] }[] }>(POOLS, { r: [{ __typename: 'Institution', id: 'not-a-uuid' }] });
+    expect(r._entities[0]!.seatPools).toEqual([]);
+  });
+
+  it('finds the school by its id written in upper case, as PostgreSQL’s uuid type would', async () => {
+    expect((await set(schoolId.toUpperCase(), 4, 30, institutionStaff(schoolId))).setSeatCapacity.seatPool['capacity']).toBe(30);
   });
 });

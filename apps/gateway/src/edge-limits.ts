@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { NextFunction, Request, Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RateLimitExceeded, createRateLimit } from '@edugraph/cache';
-import type { RedisClient } from '@edugraph/cache';
+import type { SharedRedis } from '@edugraph/cache';
 import { sendJsonError } from '@edugraph/platform';
 import type { EdgeLimits } from './gateway-config.ts';
 import { limitError, operationCost } from './query-limits.ts';
@@ -36,9 +36,10 @@ async function charge(limit: { consume(key: string, points?: number): Promise<nu
  * Rate limits charge query cost, not requests: a CityQuestion of 50 institutions spends what it
  * reads. Each IP address has a budget from before authentication (one point on arrival, so a flood
  * of bad tokens is stopped too, the rest once the cost is known), and each caller has one of its
- * own after. With Redis the counts are shared by every gateway replica; without, kept in memory.
+ * own after. With Redis the counts are shared by every gateway replica; without, kept in memory,
+ * as they are while Redis is down or hung (each command is bounded by the guard's timeout).
  */
-export function createEdgeLimits(limits: EdgeLimits, redis?: RedisClient) {
+export function createEdgeLimits(limits: EdgeLimits, redis?: SharedRedis) {
   const backend = redis ? { redis } : {};
   const perIp = createRateLimit({ points: limits.ipCostPerMinute, durationSeconds: 60, keyPrefix: 'gateway-ip-cost', ...backend });
   const perCaller = createRateLimit({ points: limits.costPerMinute, durationSeconds: 60, keyPrefix: 'gateway-caller-cost', ...backend });

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { ROLES } from '@edugraph/auth';
 import type { Role } from '@edugraph/auth';
+import { SERVICES } from '@edugraph/contracts';
+import type { ServiceName } from '@edugraph/contracts';
 import { ConfigError, DEFAULT_PORTS, metricsPortFor } from '@edugraph/platform';
 
-export const SUBGRAPH_NAMES = ['enrollment', 'preschool', 'licensing', 'vocational', 'feedback'] as const;
+export const SUBGRAPH_NAMES = SERVICES;
+
+/** The variable naming where a subgraph is: `ENROLLMENT_URL`, …, one per service. */
+export const subgraphUrlKey = (name: ServiceName) => `${name.toUpperCase()}_URL` as `${Uppercase<ServiceName>}_URL`;
+const subgraphUrlsSchema = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlKey(name), z.url().optional()])) as Record<
+  ReturnType<typeof subgraphUrlKey>,
+  z.ZodOptional<z.ZodURL>
+>;
 
 export interface ApiKey {
   name: string;
@@ -44,6 +53,8 @@ export interface GatewayConfig {
   jwtAudience: string;
   apiKeys: ApiKey[];
   redisUrl: string | undefined;
+  /** Longest wait for one Redis command before the rate limits count in memory (default 500 ms). */
+  redisCommandTimeoutMs?: number | undefined;
   /** Subgraph URLs by name; the supergraph's own URLs are the embedded defaults. */
   subgraphUrls: Record<string, string>;
   limits: EdgeLimits;
@@ -105,11 +116,8 @@ export const gatewayConfigSchema = z.object({
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   EDUGRAPH_API_KEYS: z.string().default(''),
   REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
-  ENROLLMENT_URL: z.url().optional(),
-  PRESCHOOL_URL: z.url().optional(),
-  LICENSING_URL: z.url().optional(),
-  VOCATIONAL_URL: z.url().optional(),
-  FEEDBACK_URL: z.url().optional(),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).optional(),
+  ...subgraphUrlsSchema,
   GATEWAY_TRUST_PROXY: z
     .string()
     .default('loopback')
@@ -142,7 +150,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const c = parsed.data;
   const subgraphUrls: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) {
-    subgraphUrls[name] = c[`${name.toUpperCase()}_URL` as 'ENROLLMENT_URL'] ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`;
+    subgraphUrls[name] = c[subgraphUrlKey(name)] ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`;
   }
   return {
     host: c.HOST,
@@ -153,6 +161,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     jwtAudience: c.EDUGRAPH_JWT_AUDIENCE,
     apiKeys: parseApiKeys(c.EDUGRAPH_API_KEYS),
     redisUrl: c.REDIS_URL,
+    redisCommandTimeoutMs: c.REDIS_COMMAND_TIMEOUT_MS,
     subgraphUrls,
     trustProxy: c.GATEWAY_TRUST_PROXY,
     limits: toLimits(c),

@@ -12,8 +12,8 @@ import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { createActorSigner } from '@edugraph/auth';
-import { connectRedis } from '@edugraph/cache';
-import type { RedisClient } from '@edugraph/cache';
+import { CommandGuard, closeRedis, connectRedis } from '@edugraph/cache';
+import type { SharedRedis } from '@edugraph/cache';
 import { createHttpApp, createMetrics, ensureBody, listen, requestIds, startMetricsServer } from '@edugraph/platform';
 import type { RunningMetricsServer } from '@edugraph/platform';
 import { authenticate } from './authenticate.ts';
@@ -101,7 +101,14 @@ const operationChoice: ApolloServerPlugin<EdgeContext> = {
  */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const metrics = createMetrics('gateway', true);
-  const redis: RedisClient | undefined = config.redisUrl ? await connectRedis(config.redisUrl, () => {}) : undefined;
+  // The guard bounds every Redis command, falls back to memory while Redis is down or hung, and
+  // logs the outage (the client's own error events repeat on every reconnect attempt: not logged).
+  const redis: SharedRedis | undefined = config.redisUrl
+    ? {
+        client: await connectRedis(config.redisUrl, () => {}),
+        guard: new CommandGuard({ logger, backend: 'Redis', fallback: 'counting rate limits in this process', commandTimeoutMs: config.redisCommandTimeoutMs }),
+      }
+    : undefined;
   const limits = createEdgeLimits(config.limits, redis);
   const signer = await createActorSigner(config.actorPrivateKey);
   const gateway = new ApolloGateway({
@@ -121,6 +128,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const armor = armorProtection(config.limits);
   const apollo = new ApolloServer<EdgeContext>({
     gateway,
+    // The process's own shutdown (onShutdownSignal) stops it; Apollo's handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
@@ -175,7 +184,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     stop: async () => {
       await apollo.stop();
       await metricsServer?.close();
-      if (redis?.isOpen) await redis.close();
+      if (redis) await closeRedis(redis.client);
     },
   };
 }

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsTopic } from '@edugraph/contracts';
 import type { EventEnvelope } from '@edugraph/contracts';
-import { bureauStaff, entitiesQuery, eventually, institutionStaff, parent, publishInstitutionRegistered, recordTopic, startTestService } from '@edugraph/testing';
+import { bureauStaff, entitiesQuery, eventually, institutionStaff, parent, publishInstitutionRegistered, recordTopic, refusalOf, serviceTestDatabases, startTestService } from '@edugraph/testing';
 import type { TestService } from '@edugraph/testing';
 import { preschoolService } from '../src/service.ts';
 
 const SET = `mutation($input: SetKindergartenPlacesInput!) { setKindergartenPlaces(input: $input) { kindergarten { places enrolled inclusive } } }`;
 const KG = entitiesQuery('kindergarten { places enrolled inclusive }');
 
-describe('preschool subgraph (SQLite, in-process events)', () => {
+for (const database of await serviceTestDatabases()) describe(`preschool subgraph (${database.label}, in-process events)`, () => {
   let t: TestService;
   let published: EventEnvelope[];
   beforeAll(async () => {
-    t = await startTestService(preschoolService);
+    t = await startTestService(preschoolService, { database });
     published = await recordTopic(t.transport, eventsTopic('preschool'));
   });
   afterAll(() => t.stop());
@@ -45,5 +45,10 @@ describe('preschool subgraph (SQLite, in-process events)', () => {
     expect((await set(payload.institutionId, -3).catch((e) => e)).code).toBe('BAD_USER_INPUT');
     expect((await set(payload.institutionId, 20, institutionStaff(payload.institutionId))).setKindergartenPlaces.kindergarten).toMatchObject({ places: 20 });
     expect((await set(payload.institutionId, 20, institutionStaff('00000000-0000-7000-8000-000000000002')).catch((e) => e)).code).toBe('FORBIDDEN');
+  });
+  it('refuses an institution id that is not a UUID with BAD_USER_INPUT, and shows no kindergarten for one', async () => {
+    expect(await refusalOf(set('not-a-uuid', 10))).toEqual({ code: 'BAD_USER_INPUT', message: 'institutionId must be an id in UUID form, such as 0190a6f2-7b1c-7d3e-8f00-1234567890ab.' });
+    const r = await t.as(parent)<{ _entities: { kindergarten: unknown }[] }>(KG, { r: [{ __typename: 'Institution', id: 'not-a-uuid' }] });
+    expect(r._entities[0]!.kindergarten).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 export * from './cache.port.ts';
+export * from './command.guard.ts';
 export * from './memory.cache.ts';
 export * from './redis.cache.ts';
 export * from './resilient.cache.ts';

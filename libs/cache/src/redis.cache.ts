@@ -13,7 +13,8 @@ export type RedisClient = ReturnType<typeof buildClient>;
 
 /**
  * Connects to Redis (RESP3). Commands fail fast while Redis is away (no offline queue), and the
- * client keeps reconnecting in the background, so callers can fall back instead of hanging.
+ * client keeps reconnecting in the background. A Redis that is there but does not answer (stopped,
+ * overloaded) holds commands until their reply comes: callers bound each one with a CommandGuard.
  */
 export async function connectRedis(url: string, onError: (error: Error) => void, waitMs = 3_000): Promise<RedisClient> {
   const client = buildClient(url);
@@ -49,24 +50,29 @@ export class RedisCache implements Cache {
     await this.client.del(this.prefix + key);
   }
 
-  async increment(key: string): Promise<number> {
-    return Number(await this.client.incr(this.prefix + key));
-  }
-
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
     const reply = await this.client.set(this.prefix + key, '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } });
     return reply !== null;
   }
 
+  /** Rejects when Redis is away, so the guard counts it as the failure it is. */
   async ping(): Promise<boolean> {
-    try {
-      return (await this.client.ping()) === 'PONG';
-    } catch {
-      return false;
-    }
+    return (await this.client.ping()) === 'PONG';
   }
 
-  async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.close();
+  close(): Promise<void> {
+    return closeRedis(this.client);
   }
+}
+
+/**
+ * Closes gracefully, but a Redis that stopped answering would hold a graceful close (it waits for
+ * every pending reply) for ever: after `waitMs` the connection is dropped instead.
+ */
+export async function closeRedis(client: RedisClient, waitMs = 1_000): Promise<void> {
+  if (!client.isOpen) return;
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([client.close().then(() => true), new Promise<false>((r) => (timer = setTimeout(r, waitMs, false)))]);
+  clearTimeout(timer);
+  if (!closed) client.destroy();
 }

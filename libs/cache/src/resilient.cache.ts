@@ -1,21 +1,23 @@
 import type { Logger } from 'pino';
 import type { Cache } from './cache.port.ts';
+import { CommandGuard } from './command.guard.ts';
+import type { CommandGuardOptions } from './command.guard.ts';
 import { MemoryCache } from './memory.cache.ts';
 
 /**
- * A cache that never fails its caller: when the backend errors, reads are misses and writes are
- * skipped, so the service answers from its database. The outage is logged once when it starts and
- * once when it ends, not once per request.
+ * A service's cache: every command to the backend has a timeout and a breaker (CommandGuard), so
+ * a Redis that is down or hung costs a caller at most one timeout and, once the breaker is open,
+ * nothing. Reads and writes then reject with BackendUnavailableError and the caller answers from
+ * its database (CachedFamily does); claims fall back to this process's memory.
  */
 export class ResilientCache implements Cache {
-  private down = false;
   private readonly localClaims = new MemoryCache({ maxEntries: 100_000 });
   private readonly inner: Cache;
-  private readonly logger: Logger;
+  private readonly guard: CommandGuard;
 
-  constructor(inner: Cache, logger: Logger) {
+  constructor(inner: Cache, logger: Logger, options: CommandGuardOptions = {}) {
     this.inner = inner;
-    this.logger = logger;
+    this.guard = new CommandGuard({ ...options, logger, backend: `${inner.kind} cache`, fallback: 'answering from the database' });
   }
 
   get kind() {
@@ -23,53 +25,32 @@ export class ResilientCache implements Cache {
   }
 
   get<T>(key: string): Promise<T | undefined> {
-    return this.guard(() => this.inner.get<T>(key), undefined);
+    return this.guard.execute(() => this.inner.get<T>(key));
   }
 
   set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
-    return this.guard(() => this.inner.set(key, value, ttlSeconds), undefined);
+    return this.guard.execute(() => this.inner.set(key, value, ttlSeconds));
   }
 
   delete(key: string): Promise<void> {
-    return this.guard(() => this.inner.delete(key), undefined);
-  }
-
-  /** Returns NaN while the backend is down: a generation nobody has cached under. */
-  increment(key: string): Promise<number> {
-    return this.guard(() => this.inner.increment(key), Number.NaN);
+    return this.guard.execute(() => this.inner.delete(key));
   }
 
   /**
-   * While the backend is down, claims are kept in this process's memory: a replay to the same
-   * replica is still caught, one to another replica is not until the backend returns.
+   * Claimed in this process's memory as well: a replay to the same replica is caught even while
+   * the backend is down; one to another replica is caught only by the backend.
    */
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
-    const local = await this.localClaims.claim(key, ttlSeconds);
-    return this.guard(() => this.inner.claim(key, ttlSeconds), local);
+    if (!(await this.localClaims.claim(key, ttlSeconds))) return false;
+    return this.guard.execute(() => this.inner.claim(key, ttlSeconds)).catch(() => true);
   }
 
+  /** Bounded by the command timeout, so a readiness probe never hangs on a stopped Redis. */
   ping(): Promise<boolean> {
-    return this.inner.ping();
+    return this.guard.execute(() => this.inner.ping()).catch(() => false);
   }
 
   close(): Promise<void> {
     return this.inner.close();
-  }
-
-  private async guard<T>(op: () => Promise<T>, fallback: T): Promise<T> {
-    try {
-      const result = await op();
-      if (this.down) {
-        this.down = false;
-        this.logger.info({ cache: this.inner.kind }, 'cache is back; serving from cache again');
-      }
-      return result;
-    } catch (error) {
-      if (!this.down) {
-        this.down = true;
-        this.logger.error({ err: error, cache: this.inner.kind }, 'cache unavailable; answering from the database until it returns');
-      }
-      return fallback;
-    }
   }
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { INSTITUTION_LEVELS, OWNERSHIPS } from '@edugraph/rules';
 
-export const INSTITUTION_LEVELS = ['PRESCHOOL', 'PRIMARY', 'JUNIOR', 'SENIOR', 'VOCATIONAL', 'TRAINING'] as const;
+// The lists are the rules' (a domain may check them without importing contracts); events carry them.
+export { INSTITUTION_LEVELS, OWNERSHIPS };
 export const institutionLevelSchema = z.enum(INSTITUTION_LEVELS);
 export type InstitutionLevel = z.infer<typeof institutionLevelSchema>;
 
-export const OWNERSHIPS = ['PUBLIC', 'PRIVATE'] as const;
 export const ownershipSchema = z.enum(OWNERSHIPS);
 export type Ownership = z.infer<typeof ownershipSchema>;

@@ -1,3 +1,7 @@
+/**
+ * The one list of services. Default ports, the gateway's subgraphs and their `*_URL` variables,
+ * supergraph composition and the launchers all derive from it, in this order.
+ */
 export const SERVICES = ['enrollment', 'preschool', 'licensing', 'vocational', 'feedback'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 

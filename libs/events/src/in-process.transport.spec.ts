@@ -12,26 +12,26 @@ describe('in-process transport', () => {
     expect(handled.sort()).toEqual(['a:1', 'a:2', 'b:1', 'b:2']);
   });
 
-  it('replays earlier messages to a group that subscribes later from the beginning, in order', async () => {
-    const t = new InProcessTransport({ maxLog: 2 });
-    await t.publish('events', ['1', '2', '3'].map((value) => ({ key: 'k', value })));
+  it('delivers to a group only what is published while it is subscribed: the outbox, not the bus, is the log', async () => {
+    const t = new InProcessTransport();
+    await t.publish('events', [{ key: 'k', value: 'before' }]);
     const seen: string[] = [];
-    await t.subscribe({ groupId: 'late', topics: ['events'], fromBeginning: true, handle: async (m) => void seen.push(`${m.offset}:${m.value}`) });
-    await t.idle();
-    expect(seen).toEqual(['1:2', '2:3']);
+    await t.subscribe({ groupId: 'late', topics: ['events'], fromBeginning: true, handle: async (m) => void seen.push(m.value) });
+    await t.publish('events', [{ key: 'k', value: 'after' }]);
+    expect(seen).toEqual(['after']);
   });
 
-  it('retries a failing handler, then reports the message and moves on', async () => {
-    const reported: string[] = [];
-    const t = new InProcessTransport({ onError: (_e, m) => reported.push(m.value) });
+  it('retries a failing handler, then fails the publish so the relay keeps the event', async () => {
+    const t = new InProcessTransport({ deliveryAttempts: 3 });
     let calls = 0;
     await t.subscribe({ groupId: 'g', topics: ['events'], handle: async (m) => {
       calls++;
       if (m.value === 'bad') throw new Error('no');
     } });
-    await t.publish('events', [{ key: 'k', value: 'bad' }, { key: 'k', value: 'good' }]);
-    expect(reported).toEqual(['bad']);
-    expect(calls).toBe(6);
+    await expect(t.publish('events', [{ key: 'k', value: 'bad' }])).rejects.toThrow('no');
+    expect(calls).toBe(3);
+    await t.publish('events', [{ key: 'k', value: 'good' }]);
+    expect(calls).toBe(4);
   });
 
   it('fails the publish when the group stops before handling, so the relay keeps the event', async () => {

@@ -1,4 +1,5 @@
 import type { DeliveredMessage, EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport.ts';
+import { retryPolicy } from './retry.ts';
 
 interface Group {
   groupId: string;
@@ -8,44 +9,32 @@ interface Group {
   active: boolean;
 }
 
-/** How many times an in-process delivery is retried before it is reported and given up. */
-const MAX_DELIVERY_ATTEMPTS = 5;
-
 /**
- * The embedded default's broker: one process, topics as in-memory logs, consumer groups that each
- * get every message once (at least once within the process lifetime). Published messages are kept
- * in a bounded log so a group that subscribes late with fromBeginning still sees them.
+ * The embedded default's broker: one process, consumer groups that each get every message published
+ * while they are subscribed. It keeps nothing itself: the outbox is the log. A publish resolves only
+ * once every group has handled the message, so the relay marks the row sent only after every
+ * consumer committed; if one cannot, the publish fails and the row stays for the next attempt or
+ * the next start (the inboxes drop what was already applied). The embedded default subscribes
+ * every consumer before any relay starts, so no event is published before its consumers listen.
  */
 export class InProcessTransport implements EventTransport {
   readonly kind = 'in-process' as const;
-  private readonly logs = new Map<string, DeliveredMessage[]>();
   private readonly nextOffset = new Map<string, number>();
   private readonly groups = new Map<string, Group[]>();
-  private readonly maxLog: number;
-  private readonly onError: (error: unknown, message: DeliveredMessage) => void;
+  private readonly attempts: number;
 
-  constructor(options: { maxLog?: number; onError?: (error: unknown, message: DeliveredMessage) => void } = {}) {
-    this.maxLog = options.maxLog ?? 10_000;
-    this.onError = options.onError ?? (() => {});
+  constructor(options: { deliveryAttempts?: number } = {}) {
+    this.attempts = options.deliveryAttempts ?? 5;
   }
 
   async connect(): Promise<void> {}
 
-  /**
-   * Resolves once every subscribed group has handled the messages, so the relay marks an outbox
-   * row sent only after its consumers committed: a crash in between republishes it at the next
-   * start, and the inboxes drop the duplicate.
-   */
   async publish(topic: string, messages: TransportMessage[]): Promise<void> {
-    const log = this.logs.get(topic) ?? [];
-    this.logs.set(topic, log);
     const deliveries: Promise<void>[] = [];
     for (const m of messages) {
       const offset = this.nextOffset.get(topic) ?? 0;
       this.nextOffset.set(topic, offset + 1);
       const delivered: DeliveredMessage = { ...m, topic, partition: 0, offset: String(offset) };
-      log.push(delivered);
-      if (log.length > this.maxLog) log.shift();
       for (const group of this.groups.get(topic) ?? []) deliveries.push(this.enqueue(group, delivered));
     }
     await Promise.all(deliveries);
@@ -59,7 +48,6 @@ export class InProcessTransport implements EventTransport {
       const group: Group = { groupId: options.groupId, handle: options.handle, chain: Promise.resolve(), active: true };
       this.groups.set(topic, [...(this.groups.get(topic) ?? []), group]);
       subscribed.push([topic, group]);
-      if (options.fromBeginning) for (const m of this.logs.get(topic) ?? []) this.enqueue(group, m);
     }
     return {
       stop: async () => {
@@ -81,30 +69,27 @@ export class InProcessTransport implements EventTransport {
     return true;
   }
 
+  async consumerLag(): Promise<number> {
+    return 0; // a publish waits for its consumers: nothing is ever behind
+  }
+
   async close(): Promise<void> {
     await this.idle();
   }
 
   /**
-   * Queues a delivery behind the group's earlier ones. It rejects when the group stops before
-   * handling the message, so the publisher (the relay) keeps the event for the next start.
+   * Queues a delivery behind the group's earlier ones and retries a failing handler a few times.
+   * It rejects when the handler keeps failing or the group stops first, so the publisher (the relay)
+   * keeps the event.
    */
   private enqueue(group: Group, message: DeliveredMessage): Promise<void> {
+    const policy = retryPolicy({ maxAttempts: this.attempts, initialDelayMs: 50, maxDelayMs: 1_000, shouldRetry: () => group.active });
     const delivery = group.chain.then(async () => {
-      for (let attempt = 1; group.active; attempt++) {
-        try {
-          await group.handle(message);
-          return;
-        } catch (error) {
-          if (!group.active) break;
-          if (attempt >= MAX_DELIVERY_ATTEMPTS) {
-            this.onError(error, message);
-            return;
-          }
-          await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        }
-      }
-      throw new Error(`consumer group ${group.groupId} stopped before handling ${message.topic}/${message.offset}`);
+      if (!group.active) throw new Error(`consumer group ${group.groupId} stopped before handling ${message.topic}/${message.offset}`);
+      await policy.execute(() => {
+        if (!group.active) throw new Error(`consumer group ${group.groupId} stopped before handling ${message.topic}/${message.offset}`);
+        return group.handle(message);
+      });
     });
     group.chain = delivery.catch(() => {});
     return delivery;

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import type { Database } from '@edugraph/persistence';
 import { createEnvelope } from './create-envelope.ts';
 import { InboxMessage } from './inbox.entity.ts';
+import { DeadLetter } from './dead-letter.entity.ts';
 import { processOnce, subscribeWithInbox } from './inbox-consumer.ts';
 import type { EventHandler } from './inbox-consumer.ts';
 import { InProcessTransport } from './in-process.transport.ts';
@@ -91,6 +92,13 @@ describe('inbox', () => {
       expect.stringMatching(/handler failed 2 times: cannot apply/),
     ]);
     expect(dead[2]!.headers?.['edugraph-dead-letter-source']).toBe('events/0/3');
+    // Kept in the consumer's own database too, on every transport: an operator finds them after a restart.
+    const kept = await db.orm.em.fork().find(DeadLetter, {}, { orderBy: { seq: 'asc' } });
+    expect(kept.map((d) => [d.consumer, d.source, d.eventType])).toEqual([
+      ['enrollment', 'events/0/0', null],
+      ['enrollment', 'events/0/2', 'licensing.institution.registered'],
+      ['enrollment', 'events/0/3', 'licensing.institution.registered'],
+    ]);
   });
 
   it('does not take a unique violation of the handler’s own for a duplicate', async () => {

@@ -4,6 +4,8 @@ import { InvalidEventError, parseEnvelope } from '@edugraph/contracts';
 import type { EventEnvelope } from '@edugraph/contracts';
 import { isTransientError, isUniqueViolation } from '@edugraph/persistence';
 import { InboxMessage } from './inbox.entity.ts';
+import { DeadLetter } from './dead-letter.entity.ts';
+import { retryPolicy } from './retry.ts';
 import type { DeliveredMessage, EventTransport, Subscription } from './transport.ts';
 import { DEAD_LETTER_REASON_HEADER, DEAD_LETTER_SOURCE_HEADER } from './headers.ts';
 
@@ -52,6 +54,22 @@ export interface InboxSubscriptionOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   onProcessed?: (envelope: EventEnvelope, outcome: InboxOutcome) => void;
+  onDeadLetter?: (reason: string) => void;
+}
+
+/**
+ * The longest wait between two attempts at one message. The consumer heartbeats before each wait,
+ * and the broker session (10 s) outlasts two such waits, so a database outage never looks like a
+ * dead consumer and never starts a rebalance.
+ */
+const MAX_RETRY_DELAY_MS = 5_000;
+
+function safeParse(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The type named by a message, read before anything else so unhandled types are skipped unvalidated. */
@@ -62,9 +80,10 @@ function typeOf(raw: unknown): string | undefined {
 /**
  * Subscribes a service to other services' events. Types it has no handler for are skipped. A
  * message that fails validation goes to the dead-letter topic at once; one whose handler keeps
- * failing goes there after maxAttempts, so the partition moves on. A transient failure (the
- * database away or restarting) is retried until it passes: the partition waits rather than
- * dead-lettering good events, and stopping the subscription leaves the message for redelivery.
+ * failing goes there after maxAttempts, so the partition moves on; either way it is kept in the
+ * consumer's `dead_letter` table. A transient failure (the database away or restarting) is retried
+ * until it passes: the partition waits rather than dead-lettering good events, and stopping the
+ * subscription leaves the message for redelivery.
  */
 export async function subscribeWithInbox(options: InboxSubscriptionOptions): Promise<Subscription> {
   const maxAttempts = options.maxAttempts ?? 5;
@@ -73,7 +92,13 @@ export async function subscribeWithInbox(options: InboxSubscriptionOptions): Pro
   let stopping = false;
 
   const deadLetter = async (message: DeliveredMessage, reason: string): Promise<void> => {
-    log.error({ topic: message.topic, offset: message.offset, reason }, 'event sent to dead-letter topic');
+    log.error({ topic: message.topic, offset: message.offset, reason }, 'event sent to dead letters');
+    const source = `${message.topic}/${message.partition}/${message.offset}`;
+    // Kept first in the database: if that fails the message is redelivered, never dropped.
+    const em = options.orm.em.fork();
+    em.create(DeadLetter, { consumer: options.consumer, source, messageKey: message.key, eventType: typeOf(safeParse(message.value)) ?? null, value: message.value, reason, createdAt: new Date() });
+    await em.flush();
+    options.onDeadLetter?.(reason);
     await options.transport.publish(options.deadLetterTopic, [
       {
         key: message.key,
@@ -81,7 +106,7 @@ export async function subscribeWithInbox(options: InboxSubscriptionOptions): Pro
         headers: {
           ...message.headers,
           [DEAD_LETTER_REASON_HEADER]: reason.slice(0, 4000),
-          [DEAD_LETTER_SOURCE_HEADER]: `${message.topic}/${message.partition}/${message.offset}`,
+          [DEAD_LETTER_SOURCE_HEADER]: source,
         },
       },
     ]);
@@ -103,21 +128,32 @@ export async function subscribeWithInbox(options: InboxSubscriptionOptions): Pro
     } catch (error) {
       return deadLetter(message, error instanceof InvalidEventError ? error.message : String(error));
     }
-    for (let attempt = 1, failures = 0; ; attempt++) {
-      try {
-        const outcome = await processOnce(options.orm, options.consumer, envelope, handler!);
-        log.debug({ eventId: envelope.id, type: envelope.type, outcome, correlationId: envelope.correlationId }, 'event consumed');
-        options.onProcessed?.(envelope, outcome);
-        return;
-      } catch (error) {
-        if (stopping) throw new Error(`consumer ${options.consumer} stopping; event ${envelope.id} left for redelivery`);
-        const transient = isTransientError(error);
-        if (!transient && ++failures >= maxAttempts) {
-          return deadLetter(message, `handler failed ${failures} times: ${(error as Error).message}`);
+    // Transient failures (the database away) are retried without limit; others up to maxAttempts.
+    let failures = 0;
+    const policy = retryPolicy({
+      maxAttempts: Infinity,
+      initialDelayMs: retryDelayMs,
+      maxDelayMs: MAX_RETRY_DELAY_MS,
+      shouldRetry: (error) => !stopping && (isTransientError(error) || failures < maxAttempts),
+    });
+    policy.onRetry(({ attempt, ...reason }) => {
+      if (attempt === 1 || attempt % 20 === 0) log.warn({ err: 'error' in reason ? reason.error : undefined, eventId: envelope.id, attempt }, 'event handler failed; retrying');
+      void message.heartbeat?.().catch(() => {});
+    });
+    try {
+      const outcome = await policy.execute(async () => {
+        try {
+          return await processOnce(options.orm, options.consumer, envelope, handler!);
+        } catch (error) {
+          if (!isTransientError(error)) failures++;
+          throw error;
         }
-        if (attempt === 1 || attempt % 20 === 0) log.warn({ err: error, eventId: envelope.id, attempt, transient }, 'event handler failed; retrying');
-        await new Promise((r) => setTimeout(r, Math.min(retryDelayMs * 2 ** Math.min(attempt - 1, 8), 30_000)));
-      }
+      });
+      log.debug({ eventId: envelope.id, type: envelope.type, outcome, correlationId: envelope.correlationId }, 'event consumed');
+      options.onProcessed?.(envelope, outcome);
+    } catch (error) {
+      if (stopping) throw new Error(`consumer ${options.consumer} stopping; event ${envelope.id} left for redelivery`);
+      return deadLetter(message, `handler failed ${failures} times: ${(error as Error).message}`);
     }
   };
 

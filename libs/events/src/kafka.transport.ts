@@ -1,7 +1,9 @@
 import kafkajs from 'kafkajs';
 import type { Admin, Consumer, Kafka as KafkaClient, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { MessageRefusedError } from './transport.ts';
 import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport.ts';
+import { retryPolicy } from './retry.ts';
 
 const { Kafka, logLevel, CompressionTypes, Partitioners } = kafkajs;
 
@@ -19,17 +21,19 @@ function alreadyExists(error: unknown): boolean {
   return e.type === 'TOPIC_ALREADY_EXISTS' || (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => x.type === 'TOPIC_ALREADY_EXISTS'));
 }
 
-/** Retries what a broker may refuse for a moment (metadata not yet everywhere), then gives up. */
-async function withRetries<T>(op: () => Promise<T>, attempts = 10): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await op();
-    } catch (error) {
-      if (attempt >= attempts || (error as { retriable?: boolean }).retriable === false) throw error;
-      await new Promise((r) => setTimeout(r, 200 * attempt));
-    }
+/** What the broker refuses a message for, whatever it is doing otherwise: retrying will not help. */
+const MESSAGE_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_TIMESTAMP']);
+
+function refusalOf(error: unknown): string | undefined {
+  for (let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.type && MESSAGE_REFUSALS.has(e.type)) return e.type;
+    e = (e.originalError ?? e.cause) as typeof e;
   }
+  return undefined;
 }
+
+/** Metadata a broker may not have everywhere for a moment (a topic just created): a few retries. */
+const briefly = retryPolicy({ maxAttempts: 10, initialDelayMs: 200, maxDelayMs: 2_000, shouldRetry: (e) => (e as { retriable?: boolean }).retriable !== false });
 
 /**
  * Kafka through kafkajs. kafkajs is in maintenance mode, so nothing outside this file knows it:
@@ -43,22 +47,27 @@ export class KafkaTransport implements EventTransport {
   private readonly consumers = new Set<Consumer>();
   private readonly knownTopics = new Set<string>();
   private connected: Promise<void> | undefined;
+  /** Whether the broker answered last time we asked; its changes are logged, once each. */
+  private reachable: boolean | undefined;
+  private closing = false;
+  private readonly log: Logger;
 
   private readonly options: KafkaTransportOptions;
 
   constructor(options: KafkaTransportOptions) {
     this.options = options;
-    const log = options.logger.child({ component: 'kafka' });
+    const log = (this.log = options.logger.child({ component: 'kafka' }));
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
       connectionTimeout: 3_000,
       retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },
       logLevel: logLevel.WARN,
-      logCreator: () => ({ level, log: entry }) => {
+      // kafkajs repeats every connection error at ERROR, thousands of lines in an outage; they go
+      // to debug, and this class logs the broker's state once per change instead.
+      logCreator: () => ({ log: entry }) => {
         const { message, ...extra } = entry;
-        if (level <= logLevel.ERROR) log.error(extra, message);
-        else log.warn(extra, message);
+        log.debug(extra, message);
       },
     });
     // Idempotent: a retried send after a lost ack is written once, in order, per partition.
@@ -79,35 +88,59 @@ export class KafkaTransport implements EventTransport {
   }
 
   async publish(topic: string, messages: TransportMessage[]): Promise<void> {
-    await this.connect();
-    await this.ensureTopics([topic]);
-    await this.producer.send({ topic, acks: -1, compression: CompressionTypes.None, messages });
+    try {
+      await this.connect();
+      await this.ensureTopics([topic]);
+      await this.producer.send({ topic, acks: -1, compression: CompressionTypes.None, messages });
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal) throw new MessageRefusedError(`${refusal}: ${(error as Error).message}`);
+      throw error;
+    }
   }
 
+  /**
+   * Returns at once; the consumer joins its group in the background, retrying with backoff for as
+   * long as the broker is away, so a service starts and serves without it and catches up after.
+   */
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    await this.connect();
-    await this.ensureTopics(options.topics);
-    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000 });
-    await consumer.connect();
-    await withRetries(() => consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true }));
-    await consumer.run({
-      // The offset is committed only after handle() resolved: a crash in between redelivers.
-      eachMessage: async ({ topic, partition, message }) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-        await options.handle({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? '',
-          value: message.value?.toString() ?? '',
-          headers,
-        });
-      },
-    });
-    this.consumers.add(consumer);
+    const abort = new AbortController();
+    let consumer: Consumer | undefined;
+    const joining = retryPolicy({ maxAttempts: Infinity, initialDelayMs: 500, maxDelayMs: 10_000 })
+      .execute(async () => {
+        // The session (10 s) outlasts two of the handler's longest pauses between heartbeats (5 s), and
+        // is short, so a consumer that died is replaced quickly.
+        consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 2_000, rebalanceTimeout: 12_000 });
+        this.consumers.add(consumer);
+        try {
+          await this.connect();
+          await this.ensureTopics(options.topics);
+          await consumer.connect();
+          await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+          await consumer.run({
+            // The offset is committed only after handle() resolved: a crash in between redelivers.
+            eachMessage: async ({ topic, partition, message, heartbeat }) => {
+              const headers: Record<string, string> = {};
+              for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+              await options.handle({ topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers, heartbeat });
+            },
+          });
+          this.brokerIs(true);
+        } catch (error) {
+          this.brokerIs(false, error);
+          this.consumers.delete(consumer);
+          await consumer.disconnect().catch(() => {});
+          throw error;
+        }
+      }, abort.signal)
+      .catch((error) => {
+        if (!abort.signal.aborted) this.log.error({ err: error, groupId: options.groupId }, 'kafka consumer gave up joining its group');
+      });
     return {
       stop: async () => {
+        abort.abort();
+        await joining;
+        if (!consumer) return;
         this.consumers.delete(consumer);
         await consumer.disconnect();
       },
@@ -118,17 +151,38 @@ export class KafkaTransport implements EventTransport {
     try {
       await this.connect();
       await this.admin.describeCluster();
+      this.brokerIs(true);
       return true;
-    } catch {
+    } catch (error) {
+      this.brokerIs(false, error);
       return false;
     }
   }
 
+  /** Messages the group has not yet committed, summed over the topics' partitions (for metrics). */
+  async consumerLag(groupId: string, topics: string[]): Promise<number> {
+    await this.connect();
+    let lag = 0;
+    for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId, topics })) {
+      const ends = new Map((await this.admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+      for (const p of partitions) lag += Math.max(0, (ends.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
+    }
+    return lag;
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
     this.connected = undefined;
+  }
+
+  private brokerIs(up: boolean, error?: unknown): void {
+    if (this.reachable === up || this.closing) return;
+    if (up) this.log.info({ brokers: this.options.brokers }, this.reachable === false ? 'kafka reachable again' : 'kafka reachable');
+    else this.log.warn({ brokers: this.options.brokers, err: error }, 'kafka unreachable; events wait in the outbox, consumers keep trying');
+    this.reachable = up;
   }
 
   /**
@@ -148,16 +202,12 @@ export class KafkaTransport implements EventTransport {
       // Another process created it a moment ago: that is what we wanted.
       if (!alreadyExists(error)) throw error;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { topics: meta } = await this.admin.fetchTopicMetadata({ topics: missing });
-        if (meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) break;
-      } catch (error) {
-        if (attempt >= 20) throw error;
+    await briefly.execute(async () => {
+      const { topics: meta } = await this.admin.fetchTopicMetadata({ topics: missing });
+      if (!meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) {
+        throw new Error(`topics ${missing.join(', ')} have no partition leaders yet`);
       }
-      if (attempt >= 20) throw new Error(`topics ${missing.join(', ')} have no partition leaders after ${attempt} checks`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    });
     for (const t of missing) this.knownTopics.add(t);
   }
 }

@@ -5,13 +5,15 @@ import type { InferEntity } from '@mikro-orm/core';
  * An event waiting to be published, written in the same transaction as the state change it
  * describes. The relay claims rows (claimedUntil acts as a lock with expiry), counts attempts,
  * and sets sentAt once the broker has acknowledged the message; one the broker keeps refusing is
- * parked (parkedAt) instead of blocking the rest.
+ * parked (parkedAt) instead of blocking the rest. Rows are ordered by `seq`, a sequence the
+ * database assigns on insert, never by a writer's clock: replicas' clocks may disagree.
  */
 export const OutboxMessage = defineEntity({
   name: 'OutboxMessage',
   tableName: 'outbox_message',
   properties: {
-    id: p.uuid().primary(),
+    seq: p.bigint('number').primary().autoincrement(),
+    id: p.uuid().unique(),
     topic: p.string(),
     messageKey: p.string(),
     type: p.string(),

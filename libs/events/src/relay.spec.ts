@@ -5,6 +5,7 @@ import { emitEvent } from './outbox.ts';
 import { OutboxMessage } from './outbox.entity.ts';
 import { OutboxRelay } from './relay.ts';
 import { InProcessTransport } from './in-process.transport.ts';
+import { MessageRefusedError } from './transport.ts';
 import type { EventTransport, TransportMessage } from './transport.ts';
 import { openEventsDatabase } from './test-database.ts';
 
@@ -28,11 +29,14 @@ class RecordingTransport extends InProcessTransport {
   sent: TransportMessage[] = [];
   /** The broker is away: every publish fails and it does not answer a ping. */
   down = false;
+  /** The broker answers a ping but a publish fails for a moment (a leader moving after a restart). */
+  hiccup = false;
   /** Messages the broker refuses for what they are (e.g. too large), whatever else it accepts. */
   refuse: (m: TransportMessage) => boolean = () => false;
   override async publish(topic: string, messages: TransportMessage[]): Promise<void> {
     if (this.down) throw new Error('broker unavailable');
-    if (messages.some(this.refuse)) throw new Error('MESSAGE_TOO_LARGE');
+    if (this.hiccup) throw new Error('NOT_LEADER_FOR_PARTITION');
+    if (messages.some(this.refuse)) throw new MessageRefusedError('MESSAGE_TOO_LARGE');
     this.sent.push(...messages);
     await super.publish(topic, messages);
   }
@@ -68,6 +72,14 @@ describe('outbox relay', () => {
     expect(await relay('r1').runOnce()).toBe(0);
   });
 
+  it('orders by the sequence the database assigned, not by the writer’s clock', async () => {
+    await write([A, 'a1'], [A, 'a2']);
+    // a1 was written by a replica whose clock runs an hour ahead
+    await db.orm.em.fork().nativeUpdate(OutboxMessage, { seq: 1 }, { createdAt: new Date(Date.now() + 3_600_000) });
+    await relay('r1').runOnce();
+    expect(transport.sent.map((m) => JSON.parse(m.value).payload.name)).toEqual(['a1', 'a2']);
+  });
+
   it('does not let a second relay take rows another relay has claimed', async () => {
     await write([A, 'a1'], [B, 'b1']);
     const em = db.orm.em.fork();
@@ -82,7 +94,7 @@ describe('outbox relay', () => {
   it('holds back an aggregate whose earlier event another relay holds, so its order is kept', async () => {
     await write([A, 'a1'], [A, 'a2'], [B, 'b1']);
     const em = db.orm.em.fork();
-    const a1 = await em.findOneOrFail(OutboxMessage, { messageKey: A }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const a1 = await em.findOneOrFail(OutboxMessage, { messageKey: A }, { orderBy: { seq: 'asc' } });
     a1.claimedBy = 'other';
     a1.claimedUntil = new Date(Date.now() + 60_000);
     await em.flush();
@@ -131,6 +143,47 @@ describe('outbox relay', () => {
     for (let round = 0; round < 6; round++) await expect(relay('r7').runOnce()).rejects.toThrow('broker unavailable');
     const rows = await db.orm.em.fork().find(OutboxMessage, { sentAt: null });
     expect(rows.map((r) => [r.rejections, r.parkedAt])).toEqual([[0, null], [0, null]]);
+  });
+
+  it('does not count a hiccup of a broker that answers pings as a refusal of the message', async () => {
+    await write([A, 'a1']);
+    transport.hiccup = true;
+    for (let round = 0; round < 6; round++) await expect(relay('r8').runOnce()).rejects.toThrow('NOT_LEADER_FOR_PARTITION');
+    expect(await db.orm.em.fork().findOneOrFail(OutboxMessage, { messageKey: A })).toMatchObject({ rejections: 0, parkedAt: null, sentAt: null });
+    transport.hiccup = false;
+    expect(await relay('r8').runOnce()).toBe(1);
+  });
+
+  it('reports unsent, parked and the oldest unsent age, and purges sent rows older than the retention', async () => {
+    await write([A, 'a1'], [B, 'b1']);
+    const r = relay('r9');
+    expect(await r.stats(new Date(Date.now() + 10_000))).toMatchObject({ unsent: 2, parked: 0, oldestUnsentSeconds: expect.closeTo(10, 0) });
+    expect(await r.runOnce()).toBe(2);
+    expect(await r.stats()).toEqual({ unsent: 0, parked: 0, oldestUnsentSeconds: 0 });
+    await write([A, 'a2']);
+    expect(await r.purgeSent(new Date(Date.now() + 1_000), 1)).toBe(2);
+    expect(await db.orm.em.fork().count(OutboxMessage, {})).toBe(1);
+  });
+
+  it('goes round again for a nudge that came mid-round, instead of sleeping until the next poll', async () => {
+    let releaseFirst!: () => void;
+    const firstPublishHeld = new Promise<void>((r) => (releaseFirst = r));
+    const slow = new RecordingTransport();
+    const publish = slow.publish.bind(slow);
+    slow.publish = async (topic, messages) => {
+      if (slow.sent.length === 0) await firstPublishHeld;
+      return publish(topic, messages);
+    };
+    const r = new OutboxRelay({ orm: db.orm, transport: slow, logger, relayId: 'r10', pollIntervalMs: 60_000 });
+    await write([A, 'a1']);
+    r.start();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // round 1 holds a1 at the broker
+    await write([B, 'b1']);
+    r.nudge();
+    releaseFirst();
+    for (let i = 0; i < 100 && slow.sent.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(slow.sent.map((m) => JSON.parse(m.value).payload.name)).toEqual(['a1', 'b1']);
+    await r.stop();
   });
 
   it('drains what is pending when stopped', async () => {

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { OutboxMessage } from './outbox.entity.ts';
+import { MessageRefusedError } from './transport.ts';
 import type { EventTransport, TransportMessage } from './transport.ts';
 import { CORRELATION_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER } from './headers.ts';
 
@@ -20,15 +21,26 @@ export interface RelayOptions {
   topicPrefix?: string;
   /** PostgreSQL: claim with FOR UPDATE SKIP LOCKED so replicas never take the same rows. */
   skipLocked?: boolean;
+  /** Told after each publish to the broker: how many events went out, or that it failed (metrics). */
+  onPublished?: (count: number) => void;
+  onPublishFailed?: () => void;
 }
 
-type Claimed = Pick<OutboxMessage, 'id' | 'topic' | 'messageKey' | 'type' | 'envelope'>;
+type Claimed = Pick<OutboxMessage, 'seq' | 'id' | 'topic' | 'messageKey' | 'type' | 'envelope'>;
+
+/** What an operator watches: how far behind the outbox is, and what waits for a person. */
+export interface OutboxStats {
+  unsent: number;
+  parked: number;
+  /** Age of the oldest event not yet published (0 when none waits). */
+  oldestUnsentSeconds: number;
+}
 
 /**
  * Moves outbox rows to the broker: claim a batch (lock with expiry, attempts counted), publish with
- * the transport's idempotent producer, mark sent. Rows are published in creation order, and a row
- * is held back while an earlier unsent row of the same aggregate is outside this batch, so one
- * aggregate's events keep their order even with several relays.
+ * the transport's idempotent producer, mark sent. Rows are published in the order the database
+ * numbered them (`seq`), and a row is held back while an earlier unsent row of the same aggregate is
+ * outside this batch, so one aggregate's events keep their order even with several relays.
  */
 export class OutboxRelay {
   private readonly o: Required<RelayOptions>;
@@ -36,10 +48,11 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private stopped = true;
   private wake: (() => void) | undefined;
+  private nudged = false;
   private failures = 0;
 
   constructor(options: RelayOptions) {
-    this.o = { batchSize: 100, claimTtlMs: 30_000, pollIntervalMs: 500, skipLocked: false, maxRejections: 5, topicPrefix: '', ...options };
+    this.o = { batchSize: 100, claimTtlMs: 30_000, pollIntervalMs: 500, skipLocked: false, maxRejections: 5, topicPrefix: '', onPublished: () => {}, onPublishFailed: () => {}, ...options };
   }
 
   start(): void {
@@ -48,8 +61,12 @@ export class OutboxRelay {
     this.running = this.loop();
   }
 
-  /** Asks the loop to look at the outbox now instead of at the next poll (after a commit). */
+  /**
+   * Asks the loop to look at the outbox now instead of at the next poll (after a commit). A nudge
+   * that arrives mid-round is remembered, so the loop goes round again instead of sleeping.
+   */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -70,17 +87,16 @@ export class OutboxRelay {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       let published = 0;
+      this.nudged = false;
       try {
         published = await this.runOnce();
+        if (this.failures > 0) this.o.logger.info({ failures: this.failures }, 'outbox relay: publishing again');
         this.failures = 0;
       } catch (error) {
-        this.failures++;
-        // Log the first failure and then every 20th, so a broker outage does not flood the log.
-        if (this.failures === 1 || this.failures % 20 === 0) {
-          this.o.logger.error({ err: error, failures: this.failures }, 'outbox relay: publish failed; will retry');
-        }
+        // Once per outage, not once per attempt: the rows wait in the outbox meanwhile.
+        if (++this.failures === 1) this.o.logger.error({ err: error }, 'outbox relay: cannot publish; events wait in the outbox until the broker answers');
       }
-      if (published >= this.o.batchSize) continue;
+      if (published >= this.o.batchSize || this.stopped || (this.nudged && this.failures === 0)) continue;
       const backoff = this.failures ? Math.min(this.o.pollIntervalMs * 2 ** Math.min(this.failures, 5), 10_000) : this.o.pollIntervalMs;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
@@ -104,42 +120,78 @@ export class OutboxRelay {
         sent.push(...rows.map((r) => r.id));
       }
     } catch (error) {
-      return this.isolateFailure(claimed.filter((r) => !sent.includes(r.id)), sent, error);
+      this.o.onPublishFailed();
+      if (!(error instanceof MessageRefusedError)) {
+        // The broker is away or hiccuped: nothing is the messages' fault. Keep what went out,
+        // give the rest back uncounted, and let the loop back off.
+        await this.markSent(sent);
+        await this.release(claimed.filter((r) => !sent.includes(r.id)), error, false);
+        throw error;
+      }
+      return this.isolateRefused(claimed.filter((r) => !sent.includes(r.id)), sent, error);
     }
     await this.markSent(sent);
+    this.o.onPublished(sent.length);
     return sent.length;
   }
 
   /**
-   * A batch failed: the broker is away, or one message is refused for what it is (too large, say)
-   * and would block every later batch. Publishing the rest one by one, and asking the broker whether
-   * it is there, tells the two apart: messages refused while the broker answers count a rejection;
-   * after `maxRejections` a row is parked for an operator, and only its own aggregate waits behind it.
+   * The broker refused a message of the batch for what it is (too large, say), which would block
+   * every later batch. Publishing the rest one by one finds it: each message the broker refuses
+   * counts a rejection, and after `maxRejections` it is parked for an operator; only its own
+   * aggregate waits behind it. An outage in the middle counts against no message.
    */
-  private async isolateFailure(rest: Claimed[], sent: string[], batchError: unknown): Promise<number> {
+  private async isolateRefused(rest: Claimed[], sent: string[], batchError: unknown): Promise<number> {
     const refused: { row: Claimed; error: unknown }[] = [];
     const heldKeys = new Set<string>();
+    let outage: unknown;
     for (const row of rest) {
       if (heldKeys.has(row.messageKey)) continue;
       try {
         await this.o.transport.publish(this.o.topicPrefix + row.topic, [toMessage(row)]);
         sent.push(row.id);
       } catch (error) {
-        // The first refusal with nothing through yet: ask whether the broker is there at all, so an
-        // outage costs one probe, not one timeout per row, and counts against no message.
-        if (sent.length === 0 && refused.length === 0 && !(await this.o.transport.ping())) {
-          await this.release(rest, batchError, false);
-          throw batchError;
+        if (!(error instanceof MessageRefusedError)) {
+          outage = error;
+          break;
         }
         refused.push({ row, error });
         heldKeys.add(row.messageKey);
       }
     }
     await this.markSent(sent);
+    if (sent.length) this.o.onPublished(sent.length);
     const unsent = rest.filter((r) => !sent.includes(r.id));
     for (const { row, error } of refused) await this.release([row], error, true);
-    await this.release(unsent.filter((r) => !refused.some((f) => f.row.id === r.id)), batchError, false);
+    await this.release(unsent.filter((r) => !refused.some((f) => f.row.id === r.id)), outage ?? batchError, false);
+    if (outage) throw outage;
     return sent.length;
+  }
+
+  /** Counts for metrics, read straight from the outbox table. */
+  async stats(now = new Date()): Promise<OutboxStats> {
+    const em = this.o.orm.em.fork();
+    const [unsent, parked, oldest] = await Promise.all([
+      em.count(OutboxMessage, { sentAt: null, parkedAt: null }),
+      em.count(OutboxMessage, { parkedAt: { $ne: null } }),
+      em.findOne(OutboxMessage, { sentAt: null }, { orderBy: { seq: 'asc' }, fields: ['createdAt'] }),
+    ]);
+    return { unsent, parked, oldestUnsentSeconds: oldest ? Math.max(0, (now.getTime() - oldest.createdAt.getTime()) / 1000) : 0 };
+  }
+
+  /**
+   * Deletes events published before `before`, at most `batchSize` per statement, so a large purge
+   * never holds a long lock the relay would wait on. Returns how many rows went.
+   */
+  async purgeSent(before: Date, batchSize = 1_000): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const em = this.o.orm.em.fork();
+      const batch = await em.find(OutboxMessage, { sentAt: { $lt: before } }, { fields: ['seq'], orderBy: { seq: 'asc' }, limit: batchSize });
+      if (batch.length === 0) return purged;
+      purged += await em.nativeDelete(OutboxMessage, { seq: { $in: batch.map((r) => r.seq) } });
+      if (batch.length < batchSize) return purged;
+    }
   }
 
   private async claim(): Promise<Claimed[]> {
@@ -150,7 +202,7 @@ export class OutboxRelay {
         OutboxMessage,
         { sentAt: null, parkedAt: null, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
         {
-          orderBy: { createdAt: 'asc', id: 'asc' },
+          orderBy: { seq: 'asc' },
           limit: this.o.batchSize,
           ...(this.o.skipLocked ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
         },
@@ -165,7 +217,7 @@ export class OutboxRelay {
         row.attempts += 1;
       }
       await tx.flush();
-      return mine.map((r) => ({ id: r.id, topic: r.topic, messageKey: r.messageKey, type: r.type, envelope: r.envelope }));
+      return mine.map((r) => ({ seq: r.seq, id: r.id, topic: r.topic, messageKey: r.messageKey, type: r.type, envelope: r.envelope }));
     });
   }
 
@@ -174,17 +226,14 @@ export class OutboxRelay {
    * now) older than one of our candidates: publishing ours first would reorder that aggregate.
    */
   private async keysWithEarlierRowsElsewhere(tx: EntityManager, candidates: OutboxMessage[]): Promise<Set<string>> {
-    const latestByKey = new Map<string, Date>();
-    for (const c of candidates) {
-      const seen = latestByKey.get(c.messageKey);
-      if (!seen || c.createdAt > seen) latestByKey.set(c.messageKey, c.createdAt);
-    }
+    const latestByKey = new Map<string, number>();
+    for (const c of candidates) latestByKey.set(c.messageKey, Math.max(c.seq, latestByKey.get(c.messageKey) ?? 0));
     const others = await tx.find(
       OutboxMessage,
-      { sentAt: null, messageKey: { $in: [...latestByKey.keys()] }, id: { $nin: candidates.map((c) => c.id) } },
-      { fields: ['id', 'messageKey', 'createdAt'] },
+      { sentAt: null, messageKey: { $in: [...latestByKey.keys()] }, seq: { $nin: candidates.map((c) => c.seq) } },
+      { fields: ['seq', 'messageKey'] },
     );
-    return new Set(others.filter((o) => o.createdAt <= latestByKey.get(o.messageKey)!).map((o) => o.messageKey));
+    return new Set(others.filter((o) => o.seq < latestByKey.get(o.messageKey)!).map((o) => o.messageKey));
   }
 
   private async markSent(ids: string[]): Promise<void> {

@@ -1,3 +1,11 @@
+/**
+ * The broker refused a message for what it is (too large, invalid), while it is up: publishing it
+ * again will not help. Anything else a publish throws is an outage or a hiccup, retried as such.
+ */
+export class MessageRefusedError extends Error {
+  override readonly name = 'MessageRefusedError';
+}
+
 /** A message as it travels: the key keeps one aggregate's events in order on one partition. */
 export interface TransportMessage {
   key: string;
@@ -9,6 +17,8 @@ export interface DeliveredMessage extends TransportMessage {
   topic: string;
   partition: number;
   offset: string;
+  /** Tells the broker the consumer is alive while a handler waits to retry (Kafka only). */
+  heartbeat?: () => Promise<void>;
 }
 
 export interface SubscribeOptions {
@@ -34,5 +44,7 @@ export interface EventTransport {
   publish(topic: string, messages: TransportMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   ping(): Promise<boolean>;
+  /** Messages a consumer group has yet to process on these topics, where the broker can tell. */
+  consumerLag?(groupId: string, topics: string[]): Promise<number>;
   close(): Promise<void>;
 }

@@ -16,6 +16,8 @@ export interface OpenDatabaseOptions {
   migrations: { name: string; class: MigrationClass }[];
   /** Run pending migrations (PostgreSQL) or sync the schema (SQLite) on open. */
   prepareSchema?: boolean;
+  /** SQLite only: reshapes what the schema sync cannot alter in place, before it runs. */
+  beforeSqliteSchemaSync?: (orm: MikroORM) => Promise<void>;
 }
 
 export interface Database {
@@ -41,7 +43,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const { MikroORM: SqliteORM } = await import('@mikro-orm/sqlite');
     orm = await SqliteORM.init({ ...common, dbName: target.path } as never);
-    if (options.prepareSchema ?? true) await orm.schema.update();
+    if (options.prepareSchema ?? true) {
+      await options.beforeSqliteSchemaSync?.(orm);
+      await orm.schema.update();
+    }
   } else {
     const { MikroORM: PgORM } = await import('@mikro-orm/postgresql');
     const { Migrator } = await import('@mikro-orm/migrations');

@@ -1,15 +1,13 @@
 import { z } from 'zod';
+import { SERVICES } from '@edugraph/contracts';
 import type { ServiceName } from '@edugraph/contracts';
 import { ActorKeyError, parsePublicKeys } from '@edugraph/auth';
 
-export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
+/** The gateway on 4000, then the services in the order of SERVICES: enrollment 4001 … feedback 4005. */
+export const DEFAULT_PORTS = {
   gateway: 4000,
-  enrollment: 4001,
-  preschool: 4002,
-  licensing: 4003,
-  vocational: 4004,
-  feedback: 4005,
-};
+  ...Object.fromEntries(SERVICES.map((name, i) => [name, 4001 + i])),
+} as Record<ServiceName | 'gateway', number>;
 
 /** Metrics are served on their own port, never on the public one: by default the service port + 5000. */
 export const METRICS_PORT_OFFSET = 5000;
@@ -45,8 +43,10 @@ export const serviceConfigSchema = z.object({
   KAFKA_BROKERS: brokers,
   KAFKA_TOPIC_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://'),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).optional(),
   EDUGRAPH_ACTOR_PUBLIC_KEYS: actorPublicKeys,
   EDUGRAPH_TOPIC_PREFIX: z.string().default(''),
+  EDUGRAPH_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,11 +60,15 @@ export interface ServiceConfig {
   kafkaReplicationFactor?: number;
   /** Absent: cache and limits in memory (embedded default only). */
   redisUrl: string | undefined;
+  /** Longest wait for one Redis command before the cache answers from the database (default 500 ms). */
+  redisCommandTimeoutMs?: number | undefined;
   /** The gateway's public keys (JWKS JSON): subgraphs refuse every request without a token they verify. */
   actorPublicKeys: string;
   /** Where `/metrics` is served (apart from the public port); null: not served by this service. */
   metrics: { host: string; port: number } | null;
   topicPrefix: string;
+  /** Days published outbox rows and processed inbox rows are kept (default 7, Kafka's default retention). */
+  retentionDays?: number;
   logLevel: string;
 }
 
@@ -87,9 +91,11 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     kafkaBrokers: c.KAFKA_BROKERS,
     kafkaReplicationFactor: c.KAFKA_TOPIC_REPLICATION_FACTOR,
     redisUrl: c.REDIS_URL,
+    redisCommandTimeoutMs: c.REDIS_COMMAND_TIMEOUT_MS,
     actorPublicKeys: c.EDUGRAPH_ACTOR_PUBLIC_KEYS,
     metrics: { host: c.METRICS_HOST, port: metricsPortFor(c.PORT, c.METRICS_PORT, service) },
     topicPrefix: c.EDUGRAPH_TOPIC_PREFIX,
+    retentionDays: c.EDUGRAPH_RETENTION_DAYS,
     logLevel: c.LOG_LEVEL,
   };
 }

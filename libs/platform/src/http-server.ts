@@ -7,8 +7,18 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Metrics } from './metrics.ts';
 import { requestLog } from './request-log.ts';
+import { watchEventLoop } from './event-loop-health.ts';
 
 export type ReadinessCheck = () => Promise<boolean>;
+
+/** A check that does not answer in this time counts as failed: a probe must never hang. */
+const READINESS_CHECK_TIMEOUT_MS = 2_000;
+
+function withTimeout(check: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([check.catch(() => false), late]).finally(() => clearTimeout(timer));
+}
 
 /** Every HTTP error leaves as a GraphQL-shaped JSON body, never an HTML page or a stack trace. */
 export function sendJsonError(res: Response, status: number, code: string, message: string): void {
@@ -60,10 +70,19 @@ function jsonErrorHandler(logger: Logger) {
 
 /**
  * The HTTP side every process shares (the subgraphs and the gateway): request log and ids,
- * `/health/live`, `/health/ready` (ready when every check answers true), the GraphQL endpoint,
- * and JSON errors for everything else. Metrics are not here: see `startMetricsServer`.
+ * `/health/live` (fails when the event loop stalls), `/health/ready`, the GraphQL endpoint, and
+ * JSON errors for everything else. Ready means "can serve": every `readiness` check answers true.
+ * `dependencies` (the broker, Redis) are reported in the body but never fail readiness: the outbox
+ * and the cache fallback exist so their outages do not take replicas out of rotation. Metrics are
+ * not here: see `startMetricsServer`.
  */
-export function createHttpApp(o: { service: string; logger: Logger; metrics: Metrics; readiness: Record<string, ReadinessCheck> }): {
+export function createHttpApp(o: {
+  service: string;
+  logger: Logger;
+  metrics: Metrics;
+  readiness: Record<string, ReadinessCheck>;
+  dependencies?: Record<string, ReadinessCheck>;
+}): {
   app: express.Express;
   httpServer: Server;
   /** Mounts the GraphQL handlers, then the JSON 404 and error handlers after them. */
@@ -72,17 +91,28 @@ export function createHttpApp(o: { service: string; logger: Logger; metrics: Met
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(o.logger, o.metrics));
+  const loop = watchEventLoop();
   app.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok', service: o.service });
+    const alive = loop.alive();
+    res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'event loop stalled', service: o.service, eventLoopStallMs: Math.round(loop.stallMs()) });
   });
   app.get('/health/ready', async (_req, res) => {
-    const entries = await Promise.all(Object.entries(o.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const));
+    const run = (checks: Record<string, ReadinessCheck> = {}) =>
+      Promise.all(Object.entries(checks).map(async ([name, check]) => [name, await withTimeout(check(), READINESS_CHECK_TIMEOUT_MS)] as const));
+    const [entries, dependencies] = await Promise.all([run(o.readiness), run(o.dependencies)]);
     const ready = entries.every(([, ok]) => ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: o.service, checks: Object.fromEntries(entries) });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not ready',
+      service: o.service,
+      checks: Object.fromEntries(entries),
+      dependencies: Object.fromEntries(dependencies),
+    });
   });
+  const httpServer = createServer(app);
+  httpServer.on('close', () => loop.stop());
   return {
     app,
-    httpServer: createServer(app),
+    httpServer,
     mountGraphql(handlers) {
       app.use('/graphql', ...handlers);
       app.use((_req, res) => sendJsonError(res, 404, 'NOT_FOUND', 'Nothing here. GraphQL is served at /graphql.'));

@@ -13,3 +13,4 @@ export * from './schema-file.ts';
 export * from './run-standalone.ts';
 export * from './request-log.ts';
 export * from './http-server.ts';
+export * from './input.ts';

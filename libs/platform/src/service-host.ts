@@ -4,7 +4,7 @@ import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { deadLetterTopic, eventsTopic } from '@edugraph/contracts';
 import type { ServiceName } from '@edugraph/contracts';
-import { InProcessTransport, KafkaTransport, OutboxRelay, eventEntities, subscribeWithInbox } from '@edugraph/events';
+import { InProcessTransport, KafkaTransport, OutboxRelay, eventEntities, subscribeWithInbox, upgradeSqliteOutbox } from '@edugraph/events';
 import type { EventHandler, EventTransport, Subscription } from '@edugraph/events';
 import { openDatabase } from '@edugraph/persistence';
 import type { MigrationClass } from '@edugraph/persistence';
@@ -17,6 +17,9 @@ import { startSubgraphServer } from './subgraph-server.ts';
 import type { Resolvers, RunningHttpServer } from './subgraph-server.ts';
 import { startMetricsServer } from './http-server.ts';
 import type { ReadinessCheck, RunningMetricsServer } from './http-server.ts';
+import { registerEventMetrics } from './event-metrics.ts';
+import type { ConsumerGroup } from './event-metrics.ts';
+import { scheduleRetention } from './retention.ts';
 import type { Registry } from 'prom-client';
 
 /** What a service's own code gets to build itself: infrastructure, already connected. */
@@ -58,6 +61,8 @@ export interface RunningService {
   metricsRegistry: Registry;
   /** Where this service serves its own metrics; undefined when config.metrics is null. */
   metricsUrl: string | undefined;
+  /** Starts the relay when `startRelay: false` held it back (the embedded default, once all listen). */
+  startRelay(): void;
   /** Stops taking requests; consumers and relay keep running (first step of a shutdown). */
   stopServing(): Promise<void>;
   stop(): Promise<void>;
@@ -71,6 +76,12 @@ export interface StartOverrides {
   collectDefaultMetrics?: boolean;
   /** How often the relay looks at the outbox when nothing nudged it. */
   relayPollIntervalMs?: number;
+  /**
+   * false: subscribe the consumers but leave the relay stopped until `startRelay()`. The embedded
+   * default starts every relay only once every service's consumers listen, so nothing is published
+   * on the in-process bus before its consumers are there.
+   */
+  startRelay?: boolean;
 }
 
 /**
@@ -81,7 +92,7 @@ export interface StartOverrides {
 export async function startService(module: ServiceModule, config: ServiceConfig, overrides: StartOverrides = {}): Promise<RunningService> {
   const logger = overrides.logger ?? createLogger(module.name, config.logLevel);
   const metrics = createMetrics(module.name, overrides.collectDefaultMetrics ?? true);
-  const database = await openDatabase({ url: config.databaseUrl, entities: [...module.entities, ...eventEntities], migrations: module.migrations });
+  const database = await openDatabase({ url: config.databaseUrl, entities: [...module.entities, ...eventEntities], migrations: module.migrations, beforeSqliteSchemaSync: upgradeSqliteOutbox });
   const transport: EventTransport =
     overrides.transport ??
     (config.kafkaBrokers
@@ -91,11 +102,16 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   const cache: Cache = new ResilientCache(
     config.redisUrl ? new RedisCache(await connectRedis(config.redisUrl, () => {}), `${config.topicPrefix}edugraph:${module.name}:`) : new MemoryCache(),
     logger,
+    { commandTimeoutMs: config.redisCommandTimeoutMs },
   );
+  const groups: ConsumerGroup[] = [];
+  const eventMetrics = registerEventMetrics(metrics.registry, { relay: () => relay, transport, groups });
   const relay = new OutboxRelay({
     orm: database.orm,
     transport,
     logger,
+    onPublished: (count) => eventMetrics.published.inc(count),
+    onPublishFailed: () => eventMetrics.publishFailures.inc(),
     relayId: `${module.name}@${hostname()}:${process.pid}`,
     skipLocked: database.kind === 'postgresql',
     topicPrefix: config.topicPrefix,
@@ -106,14 +122,17 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   const subscriptions: Subscription[] = [];
   for (const spec of built.subscriptions) {
     const consumer = `${config.topicPrefix}${spec.consumer ?? module.name}`;
+    const topics = spec.from.map((s) => eventsTopic(s, config.topicPrefix));
+    groups.push({ groupId: consumer, topics });
     subscriptions.push(
       await subscribeWithInbox({
         orm: database.orm,
         transport,
         logger,
         consumer,
-        topics: spec.from.map((s) => eventsTopic(s, config.topicPrefix)),
+        topics,
         handlers: spec.handlers,
+        onDeadLetter: () => eventMetrics.deadLetters.inc({ consumer }),
         deadLetterTopic: deadLetterTopic(module.name, config.topicPrefix),
         onProcessed: (envelope, outcome) => {
           metrics.eventsConsumed.inc({ type: envelope.type, outcome });
@@ -123,11 +142,19 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
       }),
     );
   }
-  relay.start();
+  if (overrides.startRelay ?? true) relay.start();
+  const retention = scheduleRetention({ orm: database.orm, relay, logger, retentionDays: config.retentionDays ?? 7 });
 
+  // Ready = can serve = the database answers. The broker and Redis are reported, not required.
   const readiness: Record<string, ReadinessCheck> = { database: () => database.ping() };
-  if (transport.kind === 'kafka') readiness['kafka'] = () => transport.ping();
-  if (config.redisUrl) readiness['redis'] = () => cache.ping();
+  const dependencies: Record<string, ReadinessCheck> = {};
+  const reported = (name: string, check: () => Promise<boolean>) => async () => {
+    const up = await check().catch(() => false);
+    eventMetrics.dependencyUp.set({ dependency: name }, up ? 1 : 0);
+    return up;
+  };
+  if (transport.kind === 'kafka') dependencies['kafka'] = reported('kafka', () => transport.ping());
+  if (config.redisUrl) dependencies['redis'] = reported('redis', () => cache.ping());
 
   let http: RunningHttpServer;
   let metricsServer: RunningMetricsServer | undefined;
@@ -145,9 +172,11 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
       actorPublicKeys: config.actorPublicKeys,
       cache,
       readiness,
+      dependencies,
       afterMutation: () => relay.nudge(),
     });
   } catch (error) {
+    retention.stop();
     await metricsServer?.close();
     await relay.stop(0);
     await Promise.allSettled(subscriptions.map((s) => s.stop()));
@@ -166,8 +195,10 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     relay,
     metricsRegistry: metrics.registry,
     metricsUrl: metricsServer?.url,
+    startRelay: () => relay.start(),
     stopServing,
     stop: async () => {
+      retention.stop();
       await stopServing();
       await metricsServer?.close();
       await Promise.allSettled(subscriptions.map((s) => s.stop()));

@@ -36,6 +36,8 @@ export interface SubgraphServerOptions {
   /** Where used actor-token ids are remembered, so a mutation's token works once (shared by replicas). */
   cache: Cache;
   readiness: Record<string, ReadinessCheck>;
+  /** Reported in /health/ready, never failing it. */
+  dependencies?: Record<string, ReadinessCheck>;
   /** Called after each mutation: it may have written outbox rows that should leave now. */
   afterMutation(): void;
 }
@@ -84,9 +86,12 @@ function refuse(reason: string): GraphQLError {
 type RawBodyRequest = express.Request & { rawBody?: Buffer };
 
 export async function startSubgraphServer(o: SubgraphServerOptions): Promise<RunningHttpServer> {
-  const { httpServer, mountGraphql } = createHttpApp({ service: o.name, logger: o.logger, metrics: o.metrics, readiness: o.readiness });
+  const { httpServer, mountGraphql } = createHttpApp({ service: o.name, logger: o.logger, metrics: o.metrics, readiness: o.readiness, ...(o.dependencies ? { dependencies: o.dependencies } : {}) });
   const verifier = createActorVerifier(o.actorPublicKeys, o.name);
   const apollo = new ApolloServer<SubgraphContext>({
+    // The process's own shutdown (onShutdownSignal) stops it; Apollo's handler would re-raise the
+    // signal, which reads as a second Ctrl+C and exits before the outbox is drained.
+    stopOnTerminationSignals: false,
     schema: buildSubgraphSchema([{ typeDefs: o.typeDefs, resolvers: o.resolvers as never }]),
     formatError: formatError(o.metrics, o.logger),
     plugins: [

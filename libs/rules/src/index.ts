@@ -38,3 +38,12 @@ export type {
 
 export { fen, yuan, addFen, subtractFen, multiplyFen, sumFen, splitFen, formatYuan, MoneyError } from './money.ts';
 export type { Fen } from './money.ts';
+
+export { hmacSha256Hex, hmacSha256HexWith } from './keyed-hash.ts';
+
+export { INSTITUTION_LEVELS, OWNERSHIPS } from './institution-kinds.ts';
+export type { InstitutionLevel, Ownership } from './institution-kinds.ts';
+
+export { normaliseText, checkText, characterCount, nameKey } from './text.ts';
+export type { TextShape, TextLimits, TextErrorCode } from './text.ts';
+export { isUuid } from './uuid.ts';

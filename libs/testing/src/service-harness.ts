@@ -3,7 +3,8 @@ import type { Actor } from '@edugraph/auth';
 import { InProcessTransport } from '@edugraph/events';
 import { createLogger, startService } from '@edugraph/platform';
 import type { RunningService, ServiceModule } from '@edugraph/platform';
-import { graphql } from './graphql-client.ts';
+import { GraphQLRequestError, graphql } from './graphql-client.ts';
+import { createTestDatabase, infraUrl } from './infra.ts';
 
 /** The key pair test services trust: tests sign as the gateway would, with its private half. */
 export const TEST_ACTOR_KEYS = await generateActorKeyPair('test-key');
@@ -18,15 +19,39 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
-/** One subgraph on SQLite in memory with in-process events: the service-level test setup. */
-export async function startTestService(module: ServiceModule, options: { transport?: InProcessTransport } = {}): Promise<TestService> {
+/** A database service-level tests run on; the label names it in the suite's title. */
+export interface ServiceTestDatabase {
+  label: 'SQLite' | 'PostgreSQL';
+  /** PostgreSQL's admin URL: each service started on it gets a database of its own, dropped on stop. */
+  adminUrl?: string;
+}
+
+export const SQLITE_IN_MEMORY: ServiceTestDatabase = { label: 'SQLite' };
+
+/**
+ * Every database a service-level suite runs on, so that both answer the same: SQLite in memory
+ * always, and PostgreSQL from DATABASE_URL (or Docker). Without one, the PostgreSQL runs are skipped
+ * with one loud line, and with EDUGRAPH_REQUIRE_INFRA=1 the run fails.
+ */
+export async function serviceTestDatabases(): Promise<ServiceTestDatabase[]> {
+  const adminUrl = await infraUrl('postgres');
+  return adminUrl ? [SQLITE_IN_MEMORY, { label: 'PostgreSQL', adminUrl }] : [SQLITE_IN_MEMORY];
+}
+
+/** One subgraph with in-process events, on SQLite in memory unless told otherwise: the service-level test setup. */
+export async function startTestService(
+  module: ServiceModule,
+  options: { transport?: InProcessTransport; database?: ServiceTestDatabase } = {},
+): Promise<TestService> {
   const transport = options.transport ?? new InProcessTransport();
+  const adminUrl = options.database?.adminUrl;
+  const database = adminUrl ? await createTestDatabase(adminUrl, module.name) : undefined;
   const service = await startService(
     module,
     {
       host: '127.0.0.1',
       port: 0,
-      databaseUrl: 'sqlite::memory:',
+      databaseUrl: database?.url ?? 'sqlite::memory:',
       kafkaBrokers: undefined,
       redisUrl: undefined,
       actorPublicKeys: TEST_ACTOR_PUBLIC_KEYS,
@@ -38,16 +63,26 @@ export async function startTestService(module: ServiceModule, options: { transpo
       transport,
       logger: createLogger(module.name, process.env['TEST_LOG_LEVEL'] ?? 'silent'),
       collectDefaultMetrics: false,
-      // Longer than any test waits: events leave only because mutations and reactions nudge the relay.
+      // Longer than any test waits: events leave only because mutations and reactions nudge the
+      // relay (a nudge that comes mid-round sends it round again), on both databases.
       relayPollIntervalMs: 60_000,
     },
-  );
+  ).catch(async (error: unknown) => {
+    await database?.drop();
+    throw error;
+  });
   return {
     service,
     transport,
     as: (actor) => (query, variables = {}) =>
       graphql(service.url, query, variables, {}, async (body) => ({ [ACTOR_TOKEN_HEADER]: await signer.sign(actor, module.name, body) })),
-    stop: () => service.stop(),
+    stop: async () => {
+      try {
+        await service.stop();
+      } finally {
+        await database?.drop();
+      }
+    },
   };
 }
 
@@ -62,4 +97,15 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000,
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   }
+}
+
+/** The first error a refused operation answered, as the caller sees it; fails when it was not refused. */
+export async function refusalOf(operation: Promise<unknown>): Promise<{ code: string | undefined; message: string | undefined }> {
+  try {
+    await operation;
+  } catch (error) {
+    if (!(error instanceof GraphQLRequestError)) throw error;
+    return { code: error.code, message: error.errors[0]?.message };
+  }
+  throw new Error('expected the operation to be refused, but it succeeded');
 }

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { emitEvent } from '@edugraph/events';
 import { isUniqueViolation } from '@edugraph/persistence';
-import { AppError, requireInstitutionAccess } from '@edugraph/platform';
+import { AppError, idInput, parseInput, requireInstitutionAccess } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
 import { checkCapacityChange } from '../domain/seat-capacity.rules.ts';
 import { School } from '../entities/school.entity.ts';
@@ -8,19 +9,17 @@ import { SeatPool } from '../entities/seat-pool.entity.ts';
 import { toSeatPoolView } from './seat-pool.view.ts';
 import type { SeatPoolView } from './seat-pool.view.ts';
 
-export interface SetSeatCapacity {
-  institutionId: string;
-  year: number;
-  grade: number;
-  capacity: number;
-}
+// Numbers are checked against the school's level by the domain.
+const setSeatCapacityInput = z.object({ institutionId: idInput(), year: z.number(), grade: z.number(), capacity: z.number() });
+export type SetSeatCapacity = z.input<typeof setSeatCapacityInput>;
 
 /**
  * Sets a grade's capacity and queues enrollment.seat-pool.capacity-set in the same transaction.
  * Two staff creating the same pool at once: the loser's insert hits the unique key and is retried
  * as an update, so the last write wins and nothing is lost or duplicated.
  */
-export async function setSeatCapacity(ctx: UseCaseContext, input: SetSeatCapacity): Promise<SeatPoolView> {
+export async function setSeatCapacity(ctx: UseCaseContext, raw: SetSeatCapacity): Promise<SeatPoolView> {
+  const input = parseInput(setSeatCapacityInput, raw);
   requireInstitutionAccess(ctx.actor, input.institutionId, 'set seat capacity');
   for (let attempt = 1; ; attempt++) {
     try {
@@ -32,7 +31,7 @@ export async function setSeatCapacity(ctx: UseCaseContext, input: SetSeatCapacit
   }
 }
 
-async function apply(tx: UseCaseContext['em'], ctx: UseCaseContext, input: SetSeatCapacity): Promise<SeatPoolView> {
+async function apply(tx: UseCaseContext['em'], ctx: UseCaseContext, input: z.output<typeof setSeatCapacityInput>): Promise<SeatPoolView> {
   const school = await tx.findOne(School, { institutionId: input.institutionId });
   if (!school) {
     throw new AppError('NOT_FOUND', 'No primary or junior school with this institution id is known to enrollment (is it registered as PRIMARY or JUNIOR?).');

@@ -1,21 +1,26 @@
+import { createHash } from 'node:crypto';
 import { raw } from '@mikro-orm/core';
+import { z } from 'zod';
 import { emitEvent } from '@edugraph/events';
 import { isTransientError, isUniqueViolation } from '@edugraph/persistence';
-import { AppError, requireRole } from '@edugraph/platform';
+import { AppError, idInput, optionalTextInput, parseInput, requireRole, textInput } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
+import { checkText } from '@edugraph/rules';
 import { EVALUATION_LEVELS, checkRating, isBadReview, ratingKey } from '../domain/evaluation.ts';
 import { KnownInstitution } from '../entities/known-institution.entity.ts';
 import { Rating } from '../entities/rating.entity.ts';
 import { toSatisfactionView } from './satisfaction.view.ts';
 import type { SatisfactionView } from './satisfaction.view.ts';
 
-export interface RateService {
-  institutionId: string;
-  serviceItem: string;
-  matterId?: string | null;
-  score: number;
-  comment?: string | null;
-}
+/** What a rating may hold; codes fold full-width forms (NFKC), the comment keeps its line breaks. */
+const rateServiceInput = z.object({
+  institutionId: idInput(),
+  serviceItem: textInput({ max: 100, form: 'NFKC' }),
+  matterId: optionalTextInput({ max: 100, form: 'NFKC' }),
+  score: z.number(),
+  comment: optionalTextInput({ max: 2000, multiline: true }),
+});
+export type RateService = z.input<typeof rateServiceInput>;
 
 export interface RatingView {
   id: string;
@@ -35,18 +40,20 @@ export interface RatingView {
  */
 export async function rateService(ctx: UseCaseContext, input: RateService): Promise<{ rating: RatingView; satisfaction: SatisfactionView }> {
   requireRole(ctx.actor, ['PARENT', 'MARKET_ENTITY', 'INSTITUTION_STAFF', 'BUREAU_STAFF'], 'rate a service');
-  const draft = { ...input, matterId: input.matterId?.trim() || null, comment: input.comment?.trim() || null, serviceItem: input.serviceItem.trim() };
+  const raterId = checkRaterId(ctx.actor.id);
+  const draft = parseInput(rateServiceInput, input);
   const problems = checkRating(draft);
   if (problems.length > 0) throw new AppError('BAD_USER_INPUT', problems.join('; '));
+  // Stored as its SHA-256: a rater id is as long as the sign-in made it, and the key must fit a unique index.
+  const matterKey = createHash('sha256').update(ratingKey({ ...draft, raterId }), 'utf8').digest('hex');
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.em.fork().transactional(async (tx) => {
         const institution = await tx.findOne(KnownInstitution, { institutionId: draft.institutionId });
         if (!institution) throw new AppError('NOT_FOUND', 'No institution with this id is known to the feedback service.');
-        const matterKey = ratingKey({ ...draft, raterId: ctx.actor.id });
         if (await tx.findOne(Rating, { matterKey })) throw alreadyRated();
         const bad = isBadReview(draft.score);
-        const rating = tx.create(Rating, { ...draft, matterKey, raterId: ctx.actor.id, bad });
+        const rating = tx.create(Rating, { ...draft, matterKey, raterId, bad });
         emitEvent(tx, {
           type: 'feedback.rating.recorded',
           aggregateType: 'Rating',
@@ -77,5 +84,18 @@ export async function rateService(ctx: UseCaseContext, input: RateService): Prom
 }
 
 function alreadyRated(): AppError {
-  return new AppError('ALREADY_RATED', 'Already rated: each matter is rated once (一事一评), and without a matter each person rates a service of an institution once.');
+  return new AppError('ALREADY_RATED', 'You have already rated this: each person rates a matter once (一事一评), and without a matter a service of an institution once.');
+}
+
+/**
+ * The rater is recorded by the sign-in's user id, of any length; one holding a control or bidi
+ * character cannot be stored the same way by every database, so it cannot rate.
+ */
+function checkRaterId(id: string): string {
+  const checked = checkText(id, { max: Number.POSITIVE_INFINITY });
+  if (checked.ok) return id;
+  throw new AppError(
+    'UNAUTHENTICATED',
+    `Your sign-in's user id cannot be recorded with a rating: it holds a control or bidirectional character, or is not well-formed Unicode (${checked.error.code}). Sign in with an account whose id is printable text.`,
+  );
 }

@@ -11,13 +11,14 @@ export const Rating = defineEntity({
     serviceItem: p.string().length(100),
     matterId: p.string().length(100).nullable().index(),
     /**
-     * One rating per matter (一事一评); without a matter, one per rater, institution and service
-     * item. The unique key holds it even when two ratings race.
+     * SHA-256 (hex) of ratingKey: one rating per rater and matter (一事一评); without a matter, one
+     * per rater, institution and service item. The unique key holds it even when two ratings race.
      */
     matterKey: p.string().length(300).unique(),
     score: p.integer(),
     comment: p.text().nullable(),
-    raterId: p.string().length(100),
+    /** The sign-in's user id, as long as the identity provider made it. */
+    raterId: p.text(),
     bad: p.boolean(),
   },
 });

@@ -1,16 +1,19 @@
+import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CachedFamily } from '@edugraph/cache';
-import { checkPageSize, decodeCursor, encodeCursor } from '@edugraph/platform';
+import { AppError, checkPageSize, decodeCursor, encodeCursor, optionalTextInput, parseInput } from '@edugraph/platform';
+import { INSTITUTION_LEVELS, isUuid } from '@edugraph/rules';
 import { Institution } from '../entities/institution.entity.ts';
 import { toInstitutionView } from './institution.view.ts';
 import type { InstitutionView } from './institution.view.ts';
 
-export interface InstitutionFilter {
-  first?: number | null;
-  after?: string | null;
-  level?: string | null;
-  districtCode?: string | null;
-}
+const filterInput = z.object({
+  first: z.number().nullish(),
+  after: z.string().nullish(),
+  level: z.enum(INSTITUTION_LEVELS).nullish(),
+  districtCode: optionalTextInput({ max: 40, form: 'NFKC' }),
+});
+export type InstitutionFilter = z.input<typeof filterInput>;
 
 export interface InstitutionPage {
   nodes: InstitutionView[];
@@ -22,10 +25,12 @@ export interface InstitutionPage {
  * The public registry list, keyset-paginated by id (ids are time-ordered). Served from the cache
  * family `institutions`, which the registry's own events invalidate.
  */
-export async function listInstitutions(em: EntityManager, cache: CachedFamily, filter: InstitutionFilter): Promise<InstitutionPage> {
+export async function listInstitutions(em: EntityManager, cache: CachedFamily, raw: InstitutionFilter): Promise<InstitutionPage> {
+  const filter = parseInput(filterInput, raw);
   const first = checkPageSize(filter.first);
   const afterId = decodeCursor(filter.after);
-  const key = JSON.stringify([first, afterId, filter.level ?? null, filter.districtCode ?? null]);
+  if (afterId !== null && !isUuid(afterId)) throw new AppError('BAD_USER_INPUT', 'after is not a cursor this API gave out.');
+  const key = JSON.stringify([first, afterId, filter.level ?? null, filter.districtCode]);
   return cache.read(key, async () => {
     const where = {
       ...(filter.level ? { level: filter.level } : {}),
@@ -44,8 +49,9 @@ export async function listInstitutions(em: EntityManager, cache: CachedFamily, f
   });
 }
 
+/** An id that is not a UUID names no institution (rather than an error from PostgreSQL's uuid type). */
 export async function findInstitution(em: EntityManager, id: string): Promise<InstitutionView | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const row = await em.findOne(Institution, { id });
+  if (!isUuid(id)) return null;
+  const row = await em.findOne(Institution, { id: id.toLowerCase() });
   return row ? toInstitutionView(row) : null;
 }

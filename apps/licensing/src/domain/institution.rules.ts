@@ -1,6 +1,5 @@
-import { INSTITUTION_LEVELS, OWNERSHIPS } from '@edugraph/contracts';
-import type { InstitutionLevel, Ownership } from '@edugraph/contracts';
-import { validateCreditCode } from '@edugraph/rules';
+import { INSTITUTION_LEVELS, OWNERSHIPS, characterCount, nameKey, validateCreditCode } from '@edugraph/rules';
+import type { InstitutionLevel, Ownership } from '@edugraph/rules';
 
 export interface NewInstitution {
   name: string;
@@ -20,7 +19,8 @@ export interface RegistrationProblem {
 /** Checks a registration before it is stored; returns every problem at once (一次性告知). */
 export function checkRegistration(input: NewInstitution): RegistrationProblem[] {
   const problems: RegistrationProblem[] = [];
-  if (input.name.trim().length < 2 || input.name.length > 200) problems.push({ field: 'name', message: 'name must be 2–200 characters' });
+  const nameLength = characterCount(input.name.trim());
+  if (nameLength < 2 || nameLength > 200) problems.push({ field: 'name', message: 'name must be 2–200 characters' });
   if (!INSTITUTION_LEVELS.includes(input.level)) problems.push({ field: 'level', message: `level must be one of ${INSTITUTION_LEVELS.join(', ')}` });
   if (!OWNERSHIPS.includes(input.ownership)) problems.push({ field: 'ownership', message: `ownership must be PUBLIC or PRIVATE` });
   if (!/^[A-Za-z0-9-]{1,40}$/.test(input.districtCode)) problems.push({ field: 'districtCode', message: 'districtCode must be 1–40 letters, digits or dashes' });
@@ -28,7 +28,7 @@ export function checkRegistration(input: NewInstitution): RegistrationProblem[] 
     const check = validateCreditCode(input.creditCode);
     if (!check.ok) problems.push({ field: 'creditCode', message: `creditCode is not a valid unified social credit code: ${check.error.message}` });
   }
-  if (input.licenceNumber !== null && !/^\S{4,60}$/.test(input.licenceNumber)) {
+  if (input.licenceNumber !== null && !/^\S{4,60}$/u.test(input.licenceNumber)) {
     problems.push({ field: 'licenceNumber', message: 'licenceNumber must be 4–60 characters without spaces' });
   }
   return problems;
@@ -45,4 +45,12 @@ export function normaliseRegistration(input: NewInstitution): NewInstitution {
     creditCode: blankToNull(input.creditCode)?.toUpperCase() ?? null,
     licenceNumber: blankToNull(input.licenceNumber),
   };
+}
+
+/**
+ * Two registrations in a district name the same institution when their names share this key:
+ * case, full-width forms, NFD spellings, zero-width characters and spacing do not tell them apart.
+ */
+export function institutionNameKey(name: string): string {
+  return nameKey(name);
 }

@@ -5,10 +5,17 @@ import { baseProperties } from '@edugraph/persistence';
 export const Institution = defineEntity({
   name: 'Institution',
   tableName: 'institution',
-  uniques: [{ properties: ['name', 'districtCode'] }],
+  // One institution per name key in a district; the exact name stays unique too for rows stored
+  // before name keys existed (an embedded SQLite file from then has no key on them).
+  uniques: [{ properties: ['name', 'districtCode'] }, { properties: ['districtCode', 'nameKey'] }],
   properties: {
     ...baseProperties(),
     name: p.string().length(200),
+    /**
+     * institutionNameKey(name), set on every registration; null only on rows of an embedded SQLite
+     * file from before keys, which SQLite cannot fill in. NFKC may expand a character (㍿ is 4).
+     */
+    nameKey: p.string().length(400).nullable(),
     level: p.string().length(20),
     ownership: p.string().length(10),
     districtCode: p.string().length(40).index(),

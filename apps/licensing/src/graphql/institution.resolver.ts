@@ -1,13 +1,9 @@
 import type { CachedFamily } from '@edugraph/cache';
 import type { RequestContext, Resolvers } from '@edugraph/platform';
 import { registerInstitution } from '../application/register-institution.command.ts';
+import type { RegisterInstitution } from '../application/register-institution.command.ts';
 import { findInstitution, listInstitutions } from '../application/institutions.query.ts';
 import type { InstitutionFilter } from '../application/institutions.query.ts';
-import type { NewInstitution } from '../domain/institution.rules.ts';
-
-/** GraphQL leaves optional inputs out; the use case wants them as explicit nulls. */
-type RegisterInput = Omit<NewInstitution, 'address' | 'creditCode' | 'licenceNumber'> &
-  Partial<Pick<NewInstitution, 'address' | 'creditCode' | 'licenceNumber'>>;
 
 export function institutionResolvers(deps: { listCache: CachedFamily }): Resolvers {
   return {
@@ -16,10 +12,8 @@ export function institutionResolvers(deps: { listCache: CachedFamily }): Resolve
       institution: (_: unknown, args: { id: string }, ctx: RequestContext) => findInstitution(ctx.em, args.id),
     },
     Mutation: {
-      registerInstitution: async (_: unknown, args: { input: RegisterInput }, ctx: RequestContext) => {
-        const { address, creditCode, licenceNumber, ...rest } = args.input;
-        const input: NewInstitution = { ...rest, address: address ?? null, creditCode: creditCode ?? null, licenceNumber: licenceNumber ?? null };
-        const institution = await registerInstitution(ctx, input);
+      registerInstitution: async (_: unknown, args: { input: RegisterInstitution }, ctx: RequestContext) => {
+        const institution = await registerInstitution(ctx, args.input);
         return { institution };
       },
     },

@@ -1,5 +1,4 @@
-import { createHmac, createSecretKey } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
+import { hmacSha256Hex, hmacSha256HexWith } from '@edugraph/rules';
 
 /**
  * The public lottery.
@@ -15,14 +14,13 @@ import type { KeyObject } from 'node:crypto';
  * applications of the same batch, home district, grade and tier ("rank 5 of 40").
  */
 export function lotteryTicket(seed: string, applicationId: string): string {
-  return createHmac('sha256', seed).update(applicationId, 'utf8').digest('hex');
+  return hmacSha256Hex(seed, applicationId);
 }
 
 /** The same ticket, with the key prepared once: the engine draws one ticket per application. */
 export function ticketDrawer(seed: string): (applicationId: string) => string {
   if (seed.length === 0) throw new RangeError('the lottery seed must not be empty');
-  const key: KeyObject = createSecretKey(Buffer.from(seed, 'utf8'));
-  return (applicationId) => createHmac('sha256', key).update(applicationId, 'utf8').digest('hex');
+  return hmacSha256HexWith(seed);
 }
 
 /** The first 48 bits of a ticket as a number: orders tickets exactly unless those bits tie. */
