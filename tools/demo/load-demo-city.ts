@@ -1,3 +1,4 @@
+import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import { issueToken } from '@edugraph/gateway';
 import { DEMO_INSTITUTIONS, DEMO_YEAR, GRADES } from './demo-city.ts';
 import { GraphQLRequestError, graphql } from '@edugraph/testing';
@@ -12,17 +13,11 @@ const RATE = `mutation($input: RateServiceInput!) { rateService(input: $input) {
  * Retries while the target service has not yet heard of the institution: the registry's event
  * reaches the other services asynchronously, a few hundred milliseconds after registration.
  */
-async function whenKnown<T>(op: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await op();
-    } catch (error) {
-      if (!(error instanceof GraphQLRequestError && error.code === 'NOT_FOUND') || Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+const untilKnown = retry(
+  handleWhen((error) => error instanceof GraphQLRequestError && error.code === 'NOT_FOUND'),
+  { maxAttempts: 100, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 500 }) },
+);
+const whenKnown = <T>(op: () => Promise<T>): Promise<T> => untilKnown.execute(op);
 
 /** Loads the demo city through the gateway's public API, once: skipped when institutions exist. */
 export async function loadDemoCity(gatewayUrl: string, bureauToken: string, jwtSecret: string): Promise<{ loaded: boolean; institutions: number }> {
