@@ -111,11 +111,16 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     : undefined;
   const limits = createEdgeLimits(config.limits, redis);
   const signer = await createActorSigner(config.actorPrivateKey);
+  const dataSources: ActorDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl(),
     // Each distinct query leaves a plan behind; bound them (Apollo's default is 30 MiB).
     experimental_approximateQueryPlanStoreMiB: PARSED_CACHE_MIB,
-    buildService: ({ name, url }) => new ActorDataSource({ name, url: config.subgraphUrls[name] ?? url!, signer, timeoutMs: config.subgraphTimeoutMs, logger }),
+    buildService: ({ name, url }) => {
+      const source = new ActorDataSource({ name, url: config.subgraphUrls[name] ?? url!, signer, timeoutMs: config.subgraphTimeoutMs, logger });
+      dataSources.push(source);
+      return source;
+    },
   });
   // Ready when every subgraph answers: the gateway alone cannot answer anything.
   const readiness = Object.fromEntries(
@@ -183,6 +188,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     metricsRegistry: metrics.registry,
     stop: async () => {
       await apollo.stop();
+      await Promise.all(dataSources.map((s) => s.close()));
       await metricsServer?.close();
       if (redis) await closeRedis(redis.client);
     },

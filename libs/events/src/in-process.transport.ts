@@ -45,7 +45,7 @@ export class InProcessTransport implements EventTransport {
     for (const topic of options.topics) {
       const existing = (this.groups.get(topic) ?? []).find((g) => g.groupId === options.groupId && g.active);
       if (existing) throw new Error(`group ${options.groupId} already consumes ${topic} in this process`);
-      const group: Group = { groupId: options.groupId, handle: options.handle, chain: Promise.resolve(), active: true };
+      const group: Group = { groupId: options.groupId, handle: asHandle(options), chain: Promise.resolve(), active: true };
       this.groups.set(topic, [...(this.groups.get(topic) ?? []), group]);
       subscribed.push([topic, group]);
     }
@@ -94,4 +94,11 @@ export class InProcessTransport implements EventTransport {
     group.chain = delivery.catch(() => {});
     return delivery;
   }
+}
+
+/** Each delivery is a batch of one here: a publish waits for its consumers, so none ever piles up. */
+function asHandle(options: SubscribeOptions): (m: DeliveredMessage) => Promise<void> {
+  const { handleBatch } = options;
+  if (!handleBatch) return options.handle;
+  return (message) => handleBatch({ messages: [message], resolve: () => {}, heartbeat: async () => {} });
 }

@@ -7,8 +7,8 @@ import { DeadLetter } from './dead-letter.entity.ts';
 import { processOnce, subscribeWithInbox } from './inbox-consumer.ts';
 import type { EventHandler } from './inbox-consumer.ts';
 import { InProcessTransport } from './in-process.transport.ts';
-import { openEventsDatabase } from './test-database.ts';
-import type { DeliveredMessage } from './transport.ts';
+import { countStatements, openEventsDatabase } from './test-database.ts';
+import type { DeliveredBatch, DeliveredMessage, SubscribeOptions, Subscription, TransportMessage } from './transport.ts';
 
 const id = '01a21311-7db0-73f3-b168-122cfa51cccc';
 const envelope = () =>
@@ -21,12 +21,31 @@ const envelope = () =>
     payload: { institutionId: id, name: 'School', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'D01' },
   });
 
+/** Hands a consumer several messages at once, as Kafka's eachBatch does, and records what it resolved. */
+class BatchingTransport extends InProcessTransport {
+  private readonly batchHandlers = new Map<string, (batch: DeliveredBatch) => Promise<void>>();
+  override async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    for (const topic of options.topics) if (options.handleBatch) this.batchHandlers.set(topic, options.handleBatch);
+    return super.subscribe(options);
+  }
+  async deliverBatch(topic: string, messages: TransportMessage[]): Promise<string[]> {
+    const resolved: string[] = [];
+    const handleBatch = this.batchHandlers.get(topic);
+    if (!handleBatch) throw new Error(`no batch handler for ${topic}`);
+    await handleBatch({
+      messages: messages.map((m, i) => ({ ...m, topic, partition: 0, offset: String(i) })),
+      resolve: (m) => void resolved.push(m.offset),
+      heartbeat: async () => {},
+    });
+    return resolved;
+  }
+}
+
 describe('inbox', () => {
   let db: Database;
 
   /** A consumer of topic `events` that gives up after 2 attempts, with a reader of its dead letters. */
-  async function consumerWithDeadLetters(handler: EventHandler) {
-    const transport = new InProcessTransport();
+  async function consumerWithDeadLetters<T extends InProcessTransport = InProcessTransport>(handler: EventHandler, transport: T = new InProcessTransport() as T) {
     const dead: DeliveredMessage[] = [];
     await transport.subscribe({ groupId: 'dlq-reader', topics: ['dlq'], handle: async (m) => void dead.push(m) });
     await subscribeWithInbox({
@@ -42,6 +61,10 @@ describe('inbox', () => {
     });
     return { transport, dead };
   }
+  const withName = (name: string) => {
+    const e = envelope();
+    return { ...e, payload: { ...e.payload, name } };
+  };
   beforeEach(async () => {
     db = await openEventsDatabase();
   });
@@ -115,5 +138,34 @@ describe('inbox', () => {
     expect(calls).toBe(6);
     expect(dead).toEqual([]);
     expect(await db.orm.em.fork().count(InboxMessage, {})).toBe(1);
+  });
+
+  it('applies a delivered batch in one transaction, skipping events already in its inbox', async () => {
+    const names: string[] = [];
+    const { transport } = await consumerWithDeadLetters(async (_em, e) => void names.push((e.payload as { name: string }).name), new BatchingTransport());
+    const [seen, a, b] = [withName('seen'), withName('a'), withName('b')];
+    await processOnce(db.orm, 'enrollment', seen, async () => {});
+    const statements = countStatements(db.orm);
+    const resolved = await transport.deliverBatch('events', [
+      { key: id, value: JSON.stringify(seen) },
+      { key: id, value: JSON.stringify(a) },
+      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'enrollment.school.renamed' }) },
+      { key: id, value: JSON.stringify(b) },
+    ]);
+    expect(names).toEqual(['a', 'b']);
+    expect(statements.sql.filter((q) => /^begin/i.test(q))).toHaveLength(1);
+    expect(resolved.at(-1)).toBe('3');
+    expect((await db.orm.em.fork().find(InboxMessage, {})).map((r) => r.eventId).sort()).toEqual([seen.id, a.id, b.id].sort());
+  });
+
+  it('falls back to one by one when a batch fails: only the poison message goes to dead letters', async () => {
+    const { transport, dead } = await consumerWithDeadLetters(async (_em, e) => {
+      if ((e.payload as { name: string }).name === 'poison') throw new Error('cannot apply');
+    }, new BatchingTransport());
+    const [a, poison, b] = [withName('a'), withName('poison'), withName('b')];
+    const resolved = await transport.deliverBatch('events', [a, poison, b].map((e) => ({ key: id, value: JSON.stringify(e) })));
+    expect(dead.map((m) => m.headers?.['edugraph-dead-letter-source'])).toEqual(['events/0/1']);
+    expect((await db.orm.em.fork().find(InboxMessage, {})).map((r) => r.eventId).sort()).toEqual([a.id, b.id].sort());
+    expect(resolved).toContain('2');
   });
 });

@@ -6,10 +6,13 @@ import { isTransientError, isUniqueViolation } from '@edugraph/persistence';
 import { InboxMessage } from './inbox.entity.ts';
 import { DeadLetter } from './dead-letter.entity.ts';
 import { retryPolicy } from './retry.ts';
-import type { DeliveredMessage, EventTransport, Subscription } from './transport.ts';
+import type { DeliveredBatch, DeliveredMessage, EventTransport, Subscription } from './transport.ts';
 import { DEAD_LETTER_REASON_HEADER, DEAD_LETTER_SOURCE_HEADER } from './headers.ts';
 
-/** Reacts to one event inside the consumer's transaction; `em` is forked for this message. */
+/**
+ * Reacts to one event inside the consumer's transaction. `em` may carry other events of the same
+ * batch in that transaction; its identity map is cleared between them, as if forked per event.
+ */
 export type EventHandler = (em: EntityManager, envelope: EventEnvelope) => Promise<void>;
 
 export type InboxOutcome = 'processed' | 'duplicate' | 'ignored';
@@ -41,6 +44,40 @@ export async function processOnce(
   }
 }
 
+/**
+ * Applies several events in one transaction: one query finds those already in the inbox, each
+ * other event's handler runs and is flushed in turn (with a cleared identity map, as if it had its
+ * own fork), and their inbox rows are inserted together before the one commit. Any failure rolls
+ * back the lot; the caller then applies them one by one.
+ */
+export async function processBatch(
+  orm: MikroORM,
+  consumer: string,
+  events: { envelope: EventEnvelope; handler: EventHandler }[],
+): Promise<InboxOutcome[]> {
+  return orm.em.fork().transactional(async (tx) => {
+    const ids = events.map((e) => e.envelope.id);
+    const seen = new Set((await tx.find(InboxMessage, { consumer, eventId: { $in: ids } }, { fields: ['eventId'] })).map((r) => r.eventId));
+    tx.clear();
+    const outcomes: InboxOutcome[] = [];
+    const rows: InboxMessage[] = [];
+    for (const { envelope, handler } of events) {
+      if (seen.has(envelope.id)) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      seen.add(envelope.id);
+      await handler(tx, envelope);
+      await tx.flush();
+      tx.clear();
+      rows.push({ consumer, eventId: envelope.id, type: envelope.type, processedAt: new Date() });
+      outcomes.push('processed');
+    }
+    if (rows.length) await tx.insertMany(InboxMessage, rows);
+    return outcomes;
+  });
+}
+
 export interface InboxSubscriptionOptions {
   orm: MikroORM;
   transport: EventTransport;
@@ -55,6 +92,8 @@ export interface InboxSubscriptionOptions {
   retryDelayMs?: number;
   onProcessed?: (envelope: EventEnvelope, outcome: InboxOutcome) => void;
   onDeadLetter?: (reason: string) => void;
+  /** Most events applied in one transaction when the transport delivers batches; 1 turns batching off. */
+  maxBatchSize?: number;
 }
 
 /**
@@ -112,22 +151,34 @@ export async function subscribeWithInbox(options: InboxSubscriptionOptions): Pro
     ]);
   };
 
-  const handle = async (message: DeliveredMessage): Promise<void> => {
+  type Prepared = { kind: 'skip' } | { kind: 'dead'; reason: string } | { kind: 'apply'; envelope: EventEnvelope; handler: EventHandler };
+  const prepare = (message: DeliveredMessage): Prepared => {
     let raw: unknown;
     try {
       raw = JSON.parse(message.value);
     } catch (error) {
-      return deadLetter(message, `unreadable message: ${(error as Error).message}`);
+      return { kind: 'dead', reason: `unreadable message: ${(error as Error).message}` };
     }
     const type = typeOf(raw);
     const handler = type ? options.handlers[type] : undefined;
-    if (type && !handler) return;
-    let envelope: EventEnvelope;
+    if (type && !handler) return { kind: 'skip' };
     try {
-      envelope = parseEnvelope(raw);
+      return { kind: 'apply', envelope: parseEnvelope(raw), handler: handler! };
     } catch (error) {
-      return deadLetter(message, error instanceof InvalidEventError ? error.message : String(error));
+      return { kind: 'dead', reason: error instanceof InvalidEventError ? error.message : String(error) };
     }
+  };
+
+  const consumed = (envelope: EventEnvelope, outcome: InboxOutcome): void => {
+    log.debug({ eventId: envelope.id, type: envelope.type, outcome, correlationId: envelope.correlationId }, 'event consumed');
+    options.onProcessed?.(envelope, outcome);
+  };
+
+  const handle = async (message: DeliveredMessage): Promise<void> => {
+    const prepared = prepare(message);
+    if (prepared.kind === 'skip') return;
+    if (prepared.kind === 'dead') return deadLetter(message, prepared.reason);
+    const { envelope, handler } = prepared;
     // Transient failures (the database away) are retried without limit; others up to maxAttempts.
     let failures = 0;
     const policy = retryPolicy({
@@ -143,21 +194,59 @@ export async function subscribeWithInbox(options: InboxSubscriptionOptions): Pro
     try {
       const outcome = await policy.execute(async () => {
         try {
-          return await processOnce(options.orm, options.consumer, envelope, handler!);
+          return await processOnce(options.orm, options.consumer, envelope, handler);
         } catch (error) {
           if (!isTransientError(error)) failures++;
           throw error;
         }
       });
-      log.debug({ eventId: envelope.id, type: envelope.type, outcome, correlationId: envelope.correlationId }, 'event consumed');
-      options.onProcessed?.(envelope, outcome);
+      consumed(envelope, outcome);
     } catch (error) {
       if (stopping) throw new Error(`consumer ${options.consumer} stopping; event ${envelope.id} left for redelivery`);
       return deadLetter(message, `handler failed ${failures} times: ${(error as Error).message}`);
     }
   };
 
-  const subscription = await options.transport.subscribe({ groupId: options.consumer, topics: options.topics, fromBeginning: true, handle });
+  /**
+   * A batch is applied in one transaction per chunk. If that fails (a poison message, a transient
+   * error, a race with another delivery), the chunk is handled one message at a time instead, so
+   * only the message at fault is retried or dead-lettered, exactly as without batching.
+   */
+  const maxBatchSize = options.maxBatchSize ?? 500;
+  const handleBatch = async (batch: DeliveredBatch): Promise<void> => {
+    for (let from = 0; from < batch.messages.length; from += maxBatchSize) {
+      if (stopping) throw new Error(`consumer ${options.consumer} stopping; the rest of the batch is left for redelivery`);
+      const chunk = batch.messages.slice(from, from + maxBatchSize);
+      const prepared = chunk.map(prepare);
+      const work = prepared.flatMap((p) => (p.kind === 'apply' ? [p] : []));
+      let applied = !prepared.some((p) => p.kind === 'dead');
+      if (applied && work.length > 0) {
+        try {
+          const outcomes = await processBatch(options.orm, options.consumer, work);
+          work.forEach((w, i) => consumed(w.envelope, outcomes[i]!));
+        } catch (error) {
+          log.debug({ err: error, size: work.length }, 'event batch failed; handling its events one by one');
+          applied = false;
+        }
+      }
+      if (!applied) {
+        for (const message of chunk) {
+          await handle(message);
+          batch.resolve(message);
+        }
+      }
+      batch.resolve(chunk[chunk.length - 1]!);
+      await batch.heartbeat();
+    }
+  };
+
+  const subscription = await options.transport.subscribe({
+    groupId: options.consumer,
+    topics: options.topics,
+    fromBeginning: true,
+    handle,
+    ...(maxBatchSize > 1 ? { handleBatch } : {}),
+  });
   return {
     stop: async () => {
       stopping = true;

@@ -1,8 +1,8 @@
 import kafkajs from 'kafkajs';
-import type { Admin, Consumer, Kafka as KafkaClient, Producer } from 'kafkajs';
+import type { Admin, Consumer, Kafka as KafkaClient, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { MessageRefusedError } from './transport.ts';
-import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport.ts';
+import type { DeliveredMessage, EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport.ts';
 import { retryPolicy } from './retry.ts';
 
 const { Kafka, logLevel, CompressionTypes, Partitioners } = kafkajs;
@@ -14,6 +14,11 @@ export interface KafkaTransportOptions {
   /** Partitions for topics this transport creates. */
   partitions?: number;
   replicationFactor?: number;
+  /**
+   * Partitions one consumer handles at the same time (each still in order). More than 1 only on
+   * a database that takes concurrent transactions (PostgreSQL, not SQLite's single connection).
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 function alreadyExists(error: unknown): boolean {
@@ -30,6 +35,12 @@ function refusalOf(error: unknown): string | undefined {
     e = (e.originalError ?? e.cause) as typeof e;
   }
   return undefined;
+}
+
+function delivered(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): DeliveredMessage {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+  return { topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers, heartbeat };
 }
 
 /** Metadata a broker may not have everywhere for a moment (a topic just created): a few retries. */
@@ -117,13 +128,20 @@ export class KafkaTransport implements EventTransport {
           await this.ensureTopics(options.topics);
           await consumer.connect();
           await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+          const { handleBatch } = options;
+          // An offset is committed only after its message was handled: a crash in between redelivers.
           await consumer.run({
-            // The offset is committed only after handle() resolved: a crash in between redelivers.
-            eachMessage: async ({ topic, partition, message, heartbeat }) => {
-              const headers: Record<string, string> = {};
-              for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-              await options.handle({ topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers, heartbeat });
-            },
+            partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+            ...(handleBatch
+              ? {
+                  eachBatchAutoResolve: false,
+                  eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+                    const messages = batch.messages.map((m) => delivered(batch.topic, batch.partition, m, heartbeat));
+                    await handleBatch({ messages, resolve: (m) => resolveOffset(m.offset), heartbeat });
+                    if (messages.length) resolveOffset(messages[messages.length - 1]!.offset);
+                  },
+                }
+              : { eachMessage: ({ topic, partition, message, heartbeat }) => options.handle(delivered(topic, partition, message, heartbeat)) }),
           });
           this.brokerIs(true);
         } catch (error) {

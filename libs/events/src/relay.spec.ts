@@ -7,7 +7,7 @@ import { OutboxRelay } from './relay.ts';
 import { InProcessTransport } from './in-process.transport.ts';
 import { MessageRefusedError } from './transport.ts';
 import type { EventTransport, TransportMessage } from './transport.ts';
-import { openEventsDatabase } from './test-database.ts';
+import { countStatements, openEventsDatabase } from './test-database.ts';
 
 const logger = pino({ level: 'silent' });
 
@@ -183,6 +183,19 @@ describe('outbox relay', () => {
     releaseFirst();
     for (let i = 0; i < 100 && slow.sent.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(slow.sent.map((m) => JSON.parse(m.value).payload.name)).toEqual(['a1', 'b1']);
+    await r.stop();
+  });
+
+  it('leaves the database alone while idle: at most one statement a second, and a nudge still wakes it', async () => {
+    const r = new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'r11' });
+    const statements = countStatements(db.orm);
+    r.start();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(statements.count).toBeLessThanOrEqual(3);
+    await write([A, 'a1']);
+    r.nudge();
+    for (let i = 0; i < 100 && transport.sent.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(transport.sent).toHaveLength(1);
     await r.stop();
   });
 

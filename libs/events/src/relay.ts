@@ -14,7 +14,14 @@ export interface RelayOptions {
   batchSize?: number;
   /** How long a claim holds before another relay may take the row over (a crashed relay). */
   claimTtlMs?: number;
+  /** How soon to look again while rows wait on another relay's claim or the broker is away. */
   pollIntervalMs?: number;
+  /**
+   * How often to look when the outbox was empty and nothing nudged the relay: only rows written by
+   * another process (another replica, the outbox tool) wait this long, since a commit in this
+   * process nudges. Long, so an idle service leaves its database alone.
+   */
+  idlePollIntervalMs?: number;
   /** Refusals of one row (while others went through) before it is parked. */
   maxRejections?: number;
   /** Prepended to each row's topic when publishing (tests keep their runs apart with it). */
@@ -41,6 +48,8 @@ export interface OutboxStats {
  * the transport's idempotent producer, mark sent. Rows are published in the order the database
  * numbered them (`seq`), and a row is held back while an earlier unsent row of the same aggregate is
  * outside this batch, so one aggregate's events keep their order even with several relays.
+ * It wakes on a nudge (a commit in this process); otherwise it looks again soon only while rows
+ * wait on another relay or the broker, and every `idlePollIntervalMs` when the outbox was empty.
  */
 export class OutboxRelay {
   private readonly o: Required<RelayOptions>;
@@ -50,9 +59,12 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   private nudged = false;
   private failures = 0;
+  /** The last claim found rows held back for another relay, or none at all (then probe first). */
+  private heldBack = false;
+  private empty = true;
 
   constructor(options: RelayOptions) {
-    this.o = { batchSize: 100, claimTtlMs: 30_000, pollIntervalMs: 500, skipLocked: false, maxRejections: 5, topicPrefix: '', onPublished: () => {}, onPublishFailed: () => {}, ...options };
+    this.o = { batchSize: 100, claimTtlMs: 30_000, pollIntervalMs: 500, idlePollIntervalMs: 5_000, skipLocked: false, maxRejections: 5, topicPrefix: '', onPublished: () => {}, onPublishFailed: () => {}, ...options };
   }
 
   start(): void {
@@ -97,7 +109,11 @@ export class OutboxRelay {
         if (++this.failures === 1) this.o.logger.error({ err: error }, 'outbox relay: cannot publish; events wait in the outbox until the broker answers');
       }
       if (published >= this.o.batchSize || this.stopped || (this.nudged && this.failures === 0)) continue;
-      const backoff = this.failures ? Math.min(this.o.pollIntervalMs * 2 ** Math.min(this.failures, 5), 10_000) : this.o.pollIntervalMs;
+      const backoff = this.failures
+        ? Math.min(this.o.pollIntervalMs * 2 ** Math.min(this.failures, 5), 10_000)
+        : this.heldBack || published > 0
+          ? this.o.pollIntervalMs
+          : Math.max(this.o.pollIntervalMs, this.o.idlePollIntervalMs);
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         this.timer = setTimeout(resolve, backoff);
@@ -196,7 +212,13 @@ export class OutboxRelay {
 
   private async claim(): Promise<Claimed[]> {
     const em = this.o.orm.em.fork();
-    return em.transactional(async (tx) => {
+    // After an empty round one plain query tells whether there is anything at all, so an idle
+    // relay costs one statement per look instead of a transaction.
+    if (this.empty && !(await em.findOne(OutboxMessage, { sentAt: null, parkedAt: null }, { fields: ['seq'] }))) {
+      this.heldBack = false;
+      return [];
+    }
+    const claimed = await em.transactional(async (tx) => {
       const now = new Date();
       const candidates = await tx.find(
         OutboxMessage,
@@ -207,8 +229,10 @@ export class OutboxRelay {
           ...(this.o.skipLocked ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
         },
       );
+      this.heldBack = false;
       if (candidates.length === 0) return [];
       const blocked = await this.keysWithEarlierRowsElsewhere(tx, candidates);
+      this.heldBack = blocked.size > 0;
       const claimUntil = new Date(now.getTime() + this.o.claimTtlMs);
       const mine = candidates.filter((row) => !blocked.has(row.messageKey));
       for (const row of mine) {
@@ -219,6 +243,8 @@ export class OutboxRelay {
       await tx.flush();
       return mine.map((r) => ({ seq: r.seq, id: r.id, topic: r.topic, messageKey: r.messageKey, type: r.type, envelope: r.envelope }));
     });
+    this.empty = claimed.length === 0 && !this.heldBack;
+    return claimed;
   }
 
   /**

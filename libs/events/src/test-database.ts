@@ -6,3 +6,15 @@ import { eventEntities } from './index.ts';
 export function openEventsDatabase(url = 'sqlite::memory:'): Promise<Database> {
   return openDatabase({ url, entities: eventEntities, migrations: [] });
 }
+
+/** Counts the statements an ORM sends from now on; BEGIN and COMMIT pass through logQuery too. */
+export function countStatements(orm: Database['orm']): { readonly count: number; readonly sql: string[] } {
+  const sql: string[] = [];
+  const log = orm.config.getLogger();
+  const logQuery = log.logQuery.bind(log);
+  log.logQuery = (context) => {
+    sql.push(context.query ?? '');
+    logQuery(context);
+  };
+  return { get count() { return sql.length; }, sql };
+}

@@ -28,6 +28,21 @@ export interface SubscribeOptions {
   fromBeginning?: boolean;
   /** Resolves once the message is fully handled; a rejection means "deliver it again". */
   handle(message: DeliveredMessage): Promise<void>;
+  /**
+   * Handles several messages of one partition at once, in order, when the transport can (Kafka's
+   * eachBatch). Messages up to one passed to `batch.resolve` count as handled even if it rejects
+   * later; a rejection redelivers the rest. Without it, or where the transport cannot, `handle`
+   * is called once per message.
+   */
+  handleBatch?(batch: DeliveredBatch): Promise<void>;
+}
+
+export interface DeliveredBatch {
+  messages: DeliveredMessage[];
+  /** Marks this message and every earlier one of the batch handled (Kafka commits past them). */
+  resolve(message: DeliveredMessage): void;
+  /** Tells the broker the consumer is alive during a long batch. */
+  heartbeat(): Promise<void>;
 }
 
 export interface Subscription {

@@ -6,6 +6,7 @@ import type { Database } from '@edugraph/persistence';
 import { createTestDatabase, infraUrl, uniqueName } from '@edugraph/testing';
 import { InboxMessage, KafkaTransport, OutboxMessage, OutboxRelay, emitEvent, eventEntities, subscribeWithInbox } from '../src/index.ts';
 import type { DeliveredMessage, Subscription } from '../src/index.ts';
+import { countStatements } from '../src/test-database.ts';
 
 const pgUrl = await infraUrl('postgres');
 const brokers = await infraUrl('kafka');
@@ -89,6 +90,16 @@ describe.skipIf(!pgUrl || !brokers)('outbox → Kafka → inbox on real PostgreS
     await until(() => applied.includes(marker!));
     expect(applied.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
     expect(await inbox()).toBe(20);
+  });
+
+  it('applies what Kafka fetches together in one transaction per batch, not one per event', async () => {
+    const ids = await writeEvents(300);
+    const relay = new OutboxRelay({ orm: db.orm, transport, logger, relayId: 'relay-4', skipLocked: true, batchSize: 300, topicPrefix: prefix });
+    expect(await relay.runOnce()).toBe(300);
+    const statements = countStatements(db.orm);
+    await until(() => ids.every((id) => applied.includes(id)));
+    expect(statements.sql.filter((q) => /^begin/i.test(q)).length).toBeLessThan(ids.length / 10);
+    expect(await db.orm.em.fork().count(InboxMessage, { eventId: { $in: ids } })).toBe(300);
   });
 
   it('keeps events written while the broker is unreachable and delivers them once it answers', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EntitySchema, MikroORM, Options } from '@mikro-orm/core';
+import { DefaultLogger } from '@mikro-orm/core';
+import type { EntitySchema, LogContext, MikroORM, Options } from '@mikro-orm/core';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { parseDatabaseUrl } from './database-url.ts';
@@ -27,6 +28,40 @@ export interface Database {
   ping(): Promise<boolean>;
 }
 
+/** One SQL statement as it ran, with the logger context of the entity manager that ran it. */
+export interface ObservedStatement {
+  sql: string;
+  /** `id` of the entity manager, plus what it was forked with (a request's `requestId`). */
+  context: Record<string, unknown>;
+}
+
+/**
+ * MikroORM's own logger (it still decides what to print) that also tells observers of each
+ * statement. Without observers it costs one size check per statement.
+ */
+class ObservedLogger extends DefaultLogger {
+  readonly observers = new Set<(statement: ObservedStatement) => void>();
+
+  override logQuery(context: { query: string } & LogContext): void {
+    if (this.observers.size > 0) {
+      const { query, ...rest } = context;
+      for (const observe of this.observers) observe({ sql: query, context: rest });
+    }
+    super.logQuery(context);
+  }
+}
+
+/**
+ * Calls `observe` with every statement `orm` runs until the returned function is called: how
+ * tests bound the statements a request costs, on SQLite and PostgreSQL alike.
+ */
+export function observeStatements(orm: MikroORM, observe: (statement: ObservedStatement) => void): () => void {
+  const logger = orm.config.getLogger();
+  if (!(logger instanceof ObservedLogger)) throw new Error('observeStatements needs a database opened by openDatabase');
+  logger.observers.add(observe);
+  return () => logger.observers.delete(observe);
+}
+
 /**
  * Opens the service's database from a URL. Each driver package is imported only when used, so the
  * embedded default never loads the PostgreSQL client and vice versa.
@@ -37,6 +72,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     entities: options.entities,
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    loggerFactory: (loggerOptions) => new ObservedLogger(loggerOptions),
   };
   let orm: MikroORM;
   if (target.kind === 'sqlite') {

@@ -32,7 +32,10 @@ export function requestLog(logger: Logger, metrics: Metrics) {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = KNOWN_ROUTES.has(req.path) ? req.path : 'other';
+      // By now a mount point (app.use('/graphql', …)) may have cut req.path down to '/':
+      // originalUrl is the path the caller asked for, whatever router served it.
+      const path = req.originalUrl.split('?', 1)[0]!;
+      const route = KNOWN_ROUTES.has(path) ? path : 'other';
       metrics.httpRequests.observe({ route, status: String(res.statusCode) }, seconds);
       const line = { ...ids, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) };
       if (route === '/graphql') logger.info(line, 'request');

@@ -96,7 +96,14 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   const transport: EventTransport =
     overrides.transport ??
     (config.kafkaBrokers
-      ? new KafkaTransport({ brokers: config.kafkaBrokers, clientId: `edugraph-${module.name}`, logger, replicationFactor: config.kafkaReplicationFactor ?? 1 })
+      ? new KafkaTransport({
+          brokers: config.kafkaBrokers,
+          clientId: `edugraph-${module.name}`,
+          logger,
+          replicationFactor: config.kafkaReplicationFactor ?? 1,
+          // PostgreSQL takes one transaction per partition at once; SQLite has one connection.
+          partitionsConsumedConcurrently: database.kind === 'postgresql' ? 3 : 1,
+        })
       : new InProcessTransport());
   const ownsTransport = !overrides.transport;
   const cache: Cache = new ResilientCache(

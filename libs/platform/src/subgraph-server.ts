@@ -13,6 +13,7 @@ import type { Cache } from '@edugraph/cache';
 import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import type { Metrics } from './metrics.ts';
+import { createLoaderRegistry } from './request-context.ts';
 import type { RequestContext } from './request-context.ts';
 import { requestIds } from './request-log.ts';
 import { createHttpApp, ensureBody, listen } from './http-server.ts';
@@ -130,11 +131,14 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
         const verification = await verifier.verify(token, (req as RawBodyRequest).rawBody ?? '');
         if (!verification.ok) throw refuse(verification.reason);
         const { requestId, correlationId } = requestIds(res);
+        // The request id rides along with every statement the request runs (MikroORM's logger context).
+        const em = o.orm.em.fork({ loggerContext: { requestId } });
         return {
           actor: verification.actor,
           actorTokenId: verification.jti,
           actorTokenTtlSeconds: Math.max(1, verification.expiresAt - Math.floor(Date.now() / 1000) + 5),
-          em: o.orm.em.fork(),
+          em,
+          loaders: createLoaderRegistry(em),
           requestId,
           correlationId,
           logger: o.logger.child({ requestId, correlationId }),

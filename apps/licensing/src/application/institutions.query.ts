@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CachedFamily } from '@edugraph/cache';
@@ -49,9 +50,22 @@ export async function listInstitutions(em: EntityManager, cache: CachedFamily, r
   });
 }
 
-/** An id that is not a UUID names no institution (rather than an error from PostgreSQL's uuid type). */
-export async function findInstitution(em: EntityManager, id: string): Promise<InstitutionView | null> {
-  if (!isUuid(id)) return null;
-  const row = await em.findOne(Institution, { id: id.toLowerCase() });
-  return row ? toInstitutionView(row) : null;
+/**
+ * Many institutions by id in one query: the batch behind `institution(id)` and the references
+ * other subgraphs send. An id that is not a UUID names no institution: null, and no error for the
+ * rest of the batch (PostgreSQL's uuid type would refuse the whole query).
+ */
+export async function institutionsById(em: EntityManager, ids: readonly string[]): Promise<(InstitutionView | null)[]> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  if (wanted.length === 0) return ids.map(() => null);
+  const found = new Map((await em.find(Institution, { id: { $in: wanted } })).map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const row = isUuid(id) ? found.get(id.toLowerCase()) : undefined;
+    return row ? toInstitutionView(row) : null;
+  });
+}
+
+/** The request's loader of institutions by id (see LoaderRegistry). */
+export function institutionLoader(em: EntityManager): DataLoader<string, InstitutionView | null> {
+  return new DataLoader((ids) => institutionsById(em, ids));
 }

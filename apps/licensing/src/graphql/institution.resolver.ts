@@ -2,14 +2,14 @@ import type { CachedFamily } from '@edugraph/cache';
 import type { RequestContext, Resolvers } from '@edugraph/platform';
 import { registerInstitution } from '../application/register-institution.command.ts';
 import type { RegisterInstitution } from '../application/register-institution.command.ts';
-import { findInstitution, listInstitutions } from '../application/institutions.query.ts';
+import { institutionLoader, listInstitutions } from '../application/institutions.query.ts';
 import type { InstitutionFilter } from '../application/institutions.query.ts';
 
 export function institutionResolvers(deps: { listCache: CachedFamily }): Resolvers {
   return {
     Query: {
       institutions: (_: unknown, args: InstitutionFilter, ctx: RequestContext) => listInstitutions(ctx.em, deps.listCache, args),
-      institution: (_: unknown, args: { id: string }, ctx: RequestContext) => findInstitution(ctx.em, args.id),
+      institution: (_: unknown, args: { id: string }, ctx: RequestContext) => ctx.loaders.get(institutionLoader).load(args.id),
     },
     Mutation: {
       registerInstitution: async (_: unknown, args: { input: RegisterInstitution }, ctx: RequestContext) => {
@@ -18,7 +18,7 @@ export function institutionResolvers(deps: { listCache: CachedFamily }): Resolve
       },
     },
     Institution: {
-      __resolveReference: (ref: { id: string }, ctx: RequestContext) => findInstitution(ctx.em, ref.id),
+      __resolveReference: (ref: { id: string }, ctx: RequestContext) => ctx.loaders.get(institutionLoader).load(ref.id),
     },
   };
 }

@@ -1,12 +1,26 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { isUuid } from '@edugraph/rules';
 import { Kindergarten } from '../entities/kindergarten.entity.ts';
 import { toKindergartenView } from './kindergarten.view.ts';
 import type { KindergartenView } from './kindergarten.view.ts';
 
-/** An id that is not a UUID names no kindergarten (rather than an error from PostgreSQL's uuid type). */
-export async function kindergartenOf(em: EntityManager, institutionId: string): Promise<KindergartenView | null> {
-  if (!isUuid(institutionId)) return null;
-  const kindergarten = await em.findOne(Kindergarten, { institutionId: institutionId.toLowerCase() });
-  return kindergarten ? toKindergartenView(kindergarten) : null;
+/**
+ * The kindergartens of many institutions in one query: the batch behind `Institution.kindergarten`.
+ * An id that is not a UUID names no kindergarten: null, and no error for the rest of the batch
+ * (PostgreSQL's uuid type would refuse the whole query).
+ */
+export async function kindergartensOf(em: EntityManager, institutionIds: readonly string[]): Promise<(KindergartenView | null)[]> {
+  const ids = [...new Set(institutionIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  if (ids.length === 0) return institutionIds.map(() => null);
+  const found = new Map((await em.find(Kindergarten, { institutionId: { $in: ids } })).map((k) => [k.institutionId, k]));
+  return institutionIds.map((id) => {
+    const kindergarten = isUuid(id) ? found.get(id.toLowerCase()) : undefined;
+    return kindergarten ? toKindergartenView(kindergarten) : null;
+  });
+}
+
+/** The request's loader of kindergartens by institution id (see LoaderRegistry). */
+export function kindergartenLoader(em: EntityManager): DataLoader<string, KindergartenView | null> {
+  return new DataLoader((ids) => kindergartensOf(em, ids));
 }

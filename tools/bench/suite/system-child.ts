@@ -1,0 +1,48 @@
+// The subgraphs for the benchmark suite, in a process of their own: the embedded default in memory
+// with `--institutions` registered (a quarter each primary, junior, kindergarten, vocational) and
+// seats, places and programmes set. Prints one JSON line: subgraph URLs and institution ids.
+import { createActorSigner } from '@edugraph/auth';
+import { createLogger } from '@edugraph/platform';
+import { issueToken } from '@edugraph/gateway';
+import { graphql } from '@edugraph/testing';
+import { startEmbeddedSystem } from '../../start/embedded-system.ts';
+
+const count = Number(process.argv[2] ?? 500);
+const actorKeys = { privateJwk: JSON.parse(process.env['BENCH_ACTOR_PRIVATE_KEY']!), publicJwk: JSON.parse(process.env['BENCH_ACTOR_PUBLIC_KEY']!) };
+await createActorSigner(actorKeys.privateJwk); // fail early on a bad key
+const jwtSecret = process.env['BENCH_JWT_SECRET']!;
+const system = await startEmbeddedSystem({ dataDir: ':memory:', gatewayPort: 0, metricsPort: 0, jwtSecret, actorKeys, logger: createLogger('bench', 'error') });
+const staff = { authorization: `Bearer ${await issueToken(jwtSecret, { id: 'bench-staff', roles: ['BUREAU_STAFF'] })}` };
+const LEVELS = ['PRIMARY', 'JUNIOR', 'PRESCHOOL', 'VOCATIONAL'] as const;
+const REGISTER = 'mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }';
+const ids: string[] = [];
+for (let n = 0; n < count; n++) {
+  const input = { name: `Bench School ${n}`, level: LEVELS[n % 4], ownership: n % 3 ? 'PUBLIC' : 'PRIVATE', districtCode: `D${String(n % 12).padStart(2, '0')}` };
+  ids.push((await graphql<{ registerInstitution: { institution: { id: string } } }>(system.gatewayUrl, REGISTER, { input }, staff)).registerInstitution.institution.id);
+}
+const until = Date.now() + 60_000;
+const retryUntilKnown = async (op: () => Promise<unknown>) => {
+  for (;;) {
+    try {
+      return await op();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+};
+for (const [n, institutionId] of ids.entries()) {
+  const level = LEVELS[n % 4];
+  if (level === 'PRIMARY' || level === 'JUNIOR') {
+    for (const grade of level === 'PRIMARY' ? [1, 2, 3] : [7, 8]) {
+      await retryUntilKnown(() => graphql(system.gatewayUrl, 'mutation($i: SetSeatCapacityInput!) { setSeatCapacity(input: $i) { seatPool { capacity } } }', { i: { institutionId, year: 2026, grade, capacity: 45 } }, staff));
+    }
+  } else if (level === 'PRESCHOOL') {
+    await retryUntilKnown(() => graphql(system.gatewayUrl, 'mutation($i: SetKindergartenPlacesInput!) { setKindergartenPlaces(input: $i) { kindergarten { places } } }', { i: { institutionId, places: 120 } }, staff));
+  } else {
+    await retryUntilKnown(() => graphql(system.gatewayUrl, 'mutation($i: PublishProgrammeInput!) { publishProgramme(input: $i) { programme { id } } }', { i: { institutionId, code: '720201', name: '护理', lengthYears: 3, annualIntake: 80 } }, staff));
+  }
+}
+const subgraphUrls = Object.fromEntries(system.services.map((s) => [s.name, s.url]));
+console.log(JSON.stringify({ subgraphUrls, institutionIds: ids }));
+process.on('SIGTERM', () => void system.stop().then(() => process.exit(0)));
