@@ -3,8 +3,8 @@
 // the same subgraphs and the same data, each gateway in a process of its own.
 //   npm run bench                 (500 institutions, 10 s per case, 20 connections)
 //   npm run bench -- --smoke      (60 institutions, 2 s per case: what CI runs)
-// Prints one JSON line per case and writes docs/benchmarks.md and its chart docs/benchmarks.svg
-// unless --smoke.
+// Prints one JSON line per case (and the events line) and writes docs/benchmarks.md and its chart
+// docs/benchmarks.svg, unless --smoke.
 // Not a test: numbers depend on the machine, which the page names.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -108,10 +108,24 @@ for (const c of CASES) {
   }
 }
 
+/** The events path, measured by its own script on real PostgreSQL and Kafka (skipped when they are not there). */
+async function eventsSection(): Promise<string> {
+  const proc = spawn(process.execPath, ['tools/bench/events.bench.ts'], { cwd: repoRoot, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(proc);
+  let line = '';
+  createInterface({ input: proc.stdout! }).on('line', (l) => l.startsWith('{') && (line = l));
+  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  if (code !== 0 || !line) return `Not measured in this run: \`npm run bench:events\` exited with ${code} (it needs PostgreSQL and Kafka).`;
+  console.log(line);
+  return `\`npm run bench:events\` (the library's outbox → relay → Kafka → inbox path on real PostgreSQL and Kafka, not through GraphQL):\n\n\`\`\`json\n${JSON.stringify(JSON.parse(line), null, 2)}\n\`\`\``;
+}
+
 if (!smoke) {
+  console.error('bench | the events path');
+  const events = await eventsSection();
   mkdirSync(`${repoRoot}docs`, { recursive: true });
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  writeFileSync(`${repoRoot}docs/benchmarks.md`, renderBenchmarkPage({ machine, institutions: INSTITUTIONS, seconds: SECONDS, connections: CONNECTIONS, results, date: new Date().toISOString().slice(0, 10) }));
+  writeFileSync(`${repoRoot}docs/benchmarks.md`, renderBenchmarkPage({ machine, institutions: INSTITUTIONS, seconds: SECONDS, connections: CONNECTIONS, results, date: new Date().toISOString().slice(0, 10), events }));
   writeFileSync(`${repoRoot}docs/benchmarks.svg`, renderChart(results));
   console.error('bench | wrote docs/benchmarks.md and docs/benchmarks.svg');
 }

@@ -43,7 +43,7 @@ ${[...bars, ...labels, ...legend].join('\n')}
 `;
 }
 
-export function renderBenchmarkPage(o: { machine: string; institutions: number; seconds: number; connections: number; results: CaseResult[]; date: string }): string {
+export function renderBenchmarkPage(o: { machine: string; institutions: number; seconds: number; connections: number; results: CaseResult[]; date: string; events?: string }): string {
   const rows = o.results.map((r) => `| ${r.case} | ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.cpuMsPerRequest ?? '—'} |`);
   return `# Benchmarks
 
@@ -57,5 +57,5 @@ load generator shares the cores. Latencies in ms.
 ${rows.join('\n')}
 
 ![requests per second per case and target](benchmarks.svg)
-`;
+${o.events ? `\n## Events\n\n${o.events}\n` : ''}`;
 }
