@@ -1,5 +1,3 @@
-import { createServer, connect } from 'node:net';
-import type { Server, Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
@@ -8,49 +6,24 @@ import { licensingService } from '@edugraph/licensing';
 import { startService } from '@edugraph/platform';
 import type { RunningService, ServiceModule } from '@edugraph/platform';
 import { ACTOR_TOKEN_HEADER, createActorSigner } from '@edugraph/auth';
-import { TEST_ACTOR_KEYS, TEST_ACTOR_PUBLIC_KEYS, bureauStaff, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
-import { freePort } from './processes.ts';
+import { TEST_ACTOR_KEYS, TEST_ACTOR_PUBLIC_KEYS, bureauStaff, eventually, graphql, infraUrl, startTcpProxy, uniqueName } from '@edugraph/testing';
+import type { TcpProxy } from '@edugraph/testing';
 
 const brokers = await infraUrl('kafka');
-
-/** A port where the broker will appear: closed at first, then forwarding to the real one. */
-async function laterBroker(target: string) {
-  const port = await freePort();
-  const sockets: Socket[] = [];
-  let server: Server | undefined;
-  return {
-    address: `127.0.0.1:${port}`,
-    open: () =>
-      new Promise<void>((resolve) => {
-        const [host, targetPort] = target.split(':');
-        server = createServer((client) => {
-          const upstream = connect(Number(targetPort), host!);
-          sockets.push(client, upstream);
-          client.pipe(upstream).pipe(client);
-          client.on('error', () => upstream.destroy());
-          upstream.on('error', () => client.destroy());
-        });
-        server.listen(port, '127.0.0.1', resolve);
-      }),
-    close: () => {
-      for (const s of sockets) s.destroy();
-      server?.close();
-    },
-  };
-}
 
 describe.skipIf(!brokers)('a service started while the broker and Redis are down', () => {
   const lines: { level: number; msg: string; component?: string }[] = [];
   const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
   const running: RunningService[] = [];
-  let broker: Awaited<ReturnType<typeof laterBroker>>;
+  let broker: TcpProxy;
   afterAll(async () => {
     for (const s of running.reverse()) await s.stop().catch(() => {});
-    broker?.close();
+    await broker?.close();
   });
 
   it('starts, serves and reports ready; its events and consumers catch up once the broker answers', async () => {
-    broker = await laterBroker(brokers!.split(',')[0]!);
+    // The broker's address, unreachable at first: it answers once the proxy resumes.
+    broker = await startTcpProxy(brokers!.split(',')[0]!, { startCut: true });
     const prefix = `${uniqueName('outage')}.`;
     const start = (module: ServiceModule) =>
       startService(
@@ -85,7 +58,7 @@ describe.skipIf(!brokers)('a service started while the broker and Redis are down
     await expect(as(enrollment)(setSeats)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     await new Promise((r) => setTimeout(r, 3_000)); // an outage of a few seconds, with retries
-    await broker.open();
+    broker.resume();
     await eventually(() => as(enrollment)(setSeats), 60_000, 500);
 
     // The outage was told in a few lines, not one per kafkajs retry.

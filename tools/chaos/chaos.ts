@@ -13,10 +13,9 @@ import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { eventsTopic } from '@edugraph/contracts';
 import { issueToken } from '@edugraph/gateway';
-import { GraphQLRequestError, graphql } from '@edugraph/testing';
+import { GraphQLRequestError, graphql, startTcpProxy } from '@edugraph/testing';
 import { realInfrastructureFromEnv, startRealSystem, ensureDatabase } from '../start/real-system.ts';
 import { repoRoot } from '../start/real-processes.ts';
-import { startPausableProxy } from './pausable-proxy.ts';
 import { readLedger, readTopic } from './event-ledger.ts';
 
 const short = process.argv.includes('--short');
@@ -28,13 +27,12 @@ const log = (message: string) => console.error(`chaos | ${message}`);
 
 const infra = realInfrastructureFromEnv();
 const run = `chaos_${Date.now().toString(36)}`;
-const redisTarget = new URL(infra.redisUrl);
-const redis = await startPausableProxy({ host: redisTarget.hostname, port: Number(redisTarget.port || 6379) });
+const redis = await startTcpProxy(infra.redisUrl);
 const jwtSecret = randomUUID() + randomUUID();
 log(`starting the real-infrastructure system (run ${run})`);
 const system = await startRealSystem({
   ...infra,
-  redisUrl: `redis://127.0.0.1:${redis.port}`,
+  redisUrl: `redis://${redis.address}`,
   jwtSecret,
   gatewayPort: 0,
   topicPrefix: `${run}.`,
@@ -111,7 +109,7 @@ const finalCatchUp = await timeToCatchUp(Date.now());
 const ledger = await readLedger(system.databaseUrls, `${run}.`);
 const topic = await readTopic(infra.kafkaBrokers.split(','), eventsTopic('licensing', `${run}.`), ledger.eventIds);
 await system.stop();
-redis.close();
+await redis.close();
 // The run's databases go; its topics stay with the broker's retention (they are prefixed by the run).
 const admin = new pg.Client({ connectionString: infra.adminDatabaseUrl });
 await admin.connect();

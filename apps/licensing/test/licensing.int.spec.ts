@@ -90,6 +90,19 @@ for (const database of await serviceTestDatabases()) describe(`licensing subgrap
     expect(await publicMetrics.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
     expect(await (await fetch(`${t.service.metricsUrl}/metrics`)).text()).toMatch(/edugraph_http_request_duration_seconds/);
   });
+
+  it('tells the operator how its outbox and consumers are doing', async () => {
+    const value = (text: string, metric: string) => Number(new RegExp(`^${metric}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1]);
+    await eventually(async () => {
+      const text = await (await fetch(`${t.service.metricsUrl}/metrics`)).text();
+      // the registrations above were published, none waits or is parked, and its consumer keeps up
+      expect(value(text, 'edugraph_outbox_published_total')).toBeGreaterThan(0);
+      expect(value(text, 'edugraph_outbox_unsent')).toBe(0);
+      expect(value(text, 'edugraph_outbox_parked')).toBe(0);
+      expect(value(text, 'edugraph_outbox_oldest_unsent_seconds')).toBe(0);
+      expect(value(text, 'edugraph_consumer_lag')).toBe(0);
+    });
+  });
   // The tests below register more institutions: they come after the ones that count them.
   describe('bad input gets the same answer on SQLite and PostgreSQL', () => {
     const register = (extra: Record<string, unknown>) =>

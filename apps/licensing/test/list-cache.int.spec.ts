@@ -1,56 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnection, createServer } from 'node:net';
-import type { Socket } from 'node:net';
 import { createClient } from 'redis';
 import { ACTOR_TOKEN_HEADER, createActorSigner } from '@edugraph/auth';
 import type { Actor } from '@edugraph/auth';
 import { InProcessTransport } from '@edugraph/events';
 import { createLogger, startService } from '@edugraph/platform';
 import type { RunningService } from '@edugraph/platform';
-import { TEST_ACTOR_KEYS, TEST_ACTOR_PUBLIC_KEYS, anonymous, bureauStaff, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
+import { TEST_ACTOR_KEYS, TEST_ACTOR_PUBLIC_KEYS, anonymous, bureauStaff, eventually, graphql, infraUrl, startTcpProxy, uniqueName } from '@edugraph/testing';
+import type { TcpProxy } from '@edugraph/testing';
 import { licensingService } from '../src/service.ts';
 
 const redisUrl = await infraUrl('redis');
 const signer = await createActorSigner(TEST_ACTOR_KEYS.privateJwk);
 
-/** A TCP proxy to Redis that can be cut: connections dropped and refused, as when Redis is unreachable. */
-async function cuttableProxy(target: string) {
-  const { hostname, port } = new URL(target);
-  const sockets = new Set<Socket>();
-  let cut = false;
-  const track = (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.on('close', () => sockets.delete(socket));
-  };
-  const dropAll = () => {
-    for (const socket of sockets) socket.destroy();
-  };
-  const server = createServer((client) => {
-    track(client);
-    if (cut) return void client.destroy();
-    const upstream = createConnection({ host: hostname, port: Number(port) });
-    track(upstream);
-    client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `redis://127.0.0.1:${(server.address() as { port: number }).port}`,
-    cut() {
-      cut = true;
-      dropAll();
-    },
-    restore() {
-      cut = false;
-    },
-    async close() {
-      dropAll();
-      await new Promise((r) => server.close(r));
-    },
-  };
-}
 
 const REGISTER = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
 const LIST = `{ institutions(first: 100) { nodes { name } totalCount } }`;
@@ -60,7 +21,7 @@ describe.skipIf(!redisUrl)('licensing’s cached public list when Redis goes awa
   const topicPrefix = `${uniqueName('lic')}-`;
   const generationKey = `${topicPrefix}edugraph:licensing:institutions:generation-token`;
   const direct = createClient({ url: redisUrl! });
-  let proxy: Awaited<ReturnType<typeof cuttableProxy>>;
+  let proxy: TcpProxy;
   let service: RunningService;
   const as = (actor: Actor) => <T>(query: string, variables: Record<string, unknown> = {}) =>
     graphql<T>(service.url, query, variables, {}, async (body) => ({ [ACTOR_TOKEN_HEADER]: await signer.sign(actor, 'licensing', body) }));
@@ -69,8 +30,8 @@ describe.skipIf(!redisUrl)('licensing’s cached public list when Redis goes awa
 
   beforeAll(async () => {
     await direct.connect();
-    proxy = await cuttableProxy(redisUrl!);
-    const config = { host: '127.0.0.1', port: 0, databaseUrl: 'sqlite::memory:', kafkaBrokers: undefined, redisUrl: proxy.url, redisCommandTimeoutMs: 200 };
+    proxy = await startTcpProxy(redisUrl!);
+    const config = { host: '127.0.0.1', port: 0, databaseUrl: 'sqlite::memory:', kafkaBrokers: undefined, redisUrl: `redis://${proxy.address}`, redisCommandTimeoutMs: 200 };
     service = await startService(
       licensingService,
       { ...config, actorPublicKeys: TEST_ACTOR_PUBLIC_KEYS, metrics: null, topicPrefix, logLevel: 'silent' },
@@ -92,7 +53,7 @@ describe.skipIf(!redisUrl)('licensing’s cached public list when Redis goes awa
     await eventually(async () => expect(await consumed()).toBe(1)); // its invalidation could not reach Redis
     expect(await names()).toEqual(['Outage Primary']); // from the database
 
-    proxy.restore();
+    proxy.resume();
     // Every read is right while the service reconnects, until the owed invalidation has landed.
     for (;;) {
       expect(await names()).toEqual(['Outage Primary']);

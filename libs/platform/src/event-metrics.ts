@@ -1,6 +1,6 @@
 import { Counter, Gauge } from 'prom-client';
 import type { Registry } from 'prom-client';
-import type { EventTransport, OutboxRelay } from '@edugraph/events';
+import type { EventTransport, OutboxRelay, OutboxStats } from '@edugraph/events';
 
 export interface ConsumerGroup {
   groupId: string;
@@ -14,7 +14,15 @@ export interface ConsumerGroup {
  * answer (the broker away) leaves its gauge unset for that scrape.
  */
 export function registerEventMetrics(registry: Registry, o: { relay: () => OutboxRelay; transport: EventTransport; groups: ConsumerGroup[] }) {
-  const stats = () => o.relay().stats();
+  // One scrape reads three gauges from the same counts: share one reading for a second.
+  let reading: Promise<OutboxStats> | undefined;
+  const stats = () => {
+    if (!reading) {
+      reading = o.relay().stats();
+      setTimeout(() => (reading = undefined), 1_000).unref();
+    }
+    return reading;
+  };
   new Gauge({
     name: 'edugraph_outbox_unsent',
     help: 'Events in the outbox not yet published (parked ones excluded)',

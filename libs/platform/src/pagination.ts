@@ -1,3 +1,4 @@
+import { isUuid } from '@edugraph/rules';
 import { AppError } from './app-error.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -18,6 +19,6 @@ export function encodeCursor(id: string): string {
 export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor == null || cursor === '') return null;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('BAD_USER_INPUT', 'after is not a cursor this API gave out.');
+  if (!isUuid(id)) throw new AppError('BAD_USER_INPUT', 'after is not a cursor this API gave out.');
   return id;
 }

@@ -46,4 +46,4 @@ export type { InstitutionLevel, Ownership } from './institution-kinds.ts';
 
 export { normaliseText, checkText, characterCount, nameKey } from './text.ts';
 export type { TextShape, TextLimits, TextErrorCode } from './text.ts';
-export { isUuid } from './uuid.ts';
+export { isUuid, lookupIds, lookupKey } from './uuid.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUuid } from './uuid.ts';
+import { isUuid, lookupIds, lookupKey } from './uuid.ts';
 
 describe('isUuid', () => {
   it('accepts the canonical form of any version, in either case', () => {
@@ -11,5 +11,14 @@ describe('isUuid', () => {
     for (const text of ['abc', '', '------------------------------------', '0190a6f27b1c7d3e8f001234567890ab', '{0190a6f2-7b1c-7d3e-8f00-1234567890ab}', '0190a6f2-7b1c-7d3e-8f00-1234567890ab\n']) {
       expect(isUuid(text)).toBe(false);
     }
+  });
+});
+
+describe('lookupIds and lookupKey', () => {
+  it('ask the database for each UUID once, in lower case, and for nothing malformed', () => {
+    const upper = '0190A6F2-7B1C-7D3E-8F00-1234567890AB';
+    expect(lookupIds([upper, upper.toLowerCase(), 'not-an-id'])).toEqual([upper.toLowerCase()]);
+    expect(lookupKey(upper)).toBe(upper.toLowerCase());
+    expect(lookupKey('not-an-id')).toBeUndefined();
   });
 });

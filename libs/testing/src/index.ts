@@ -3,3 +3,4 @@ export * from './infra.ts';
 export * from './actors.ts';
 export * from './service-harness.ts';
 export * from './events.ts';
+export * from './tcp-proxy.ts';

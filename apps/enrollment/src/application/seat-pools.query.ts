@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { isUuid } from '@edugraph/rules';
+import { lookupIds, lookupKey } from '@edugraph/rules';
 import { SeatPool } from '../entities/seat-pool.entity.ts';
 import { toSeatPoolView } from './seat-pool.view.ts';
 import type { SeatPoolView } from './seat-pool.view.ts';
@@ -17,7 +17,7 @@ export interface SeatPoolsKey {
  * (PostgreSQL's uuid type would refuse the whole query).
  */
 export async function seatPoolsOf(em: EntityManager, keys: readonly SeatPoolsKey[]): Promise<SeatPoolView[][]> {
-  const ids = [...new Set(keys.filter((k) => isUuid(k.institutionId)).map((k) => k.institutionId.toLowerCase()))];
+  const ids = lookupIds(keys.map((k) => k.institutionId));
   if (ids.length === 0) return keys.map(() => []);
   // One year asked by every key narrows the query; mixed years (aliases) are filtered below.
   const years = new Set(keys.map((k) => k.year));
@@ -29,7 +29,7 @@ export async function seatPoolsOf(em: EntityManager, keys: readonly SeatPoolsKey
   );
   const byInstitution = Map.groupBy(pools, (p) => p.institutionId);
   return keys.map((k) => {
-    const own = isUuid(k.institutionId) ? (byInstitution.get(k.institutionId.toLowerCase()) ?? []) : [];
+    const own = byInstitution.get(lookupKey(k.institutionId) ?? '') ?? [];
     return own.filter((p) => k.year == null || p.year === k.year).map(toSeatPoolView);
   });
 }

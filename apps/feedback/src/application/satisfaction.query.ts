@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { isUuid } from '@edugraph/rules';
+import { lookupIds, lookupKey } from '@edugraph/rules';
 import { KnownInstitution } from '../entities/known-institution.entity.ts';
 import { NO_RATINGS, toSatisfactionView } from './satisfaction.view.ts';
 import type { SatisfactionView } from './satisfaction.view.ts';
@@ -11,10 +11,13 @@ import type { SatisfactionView } from './satisfaction.view.ts';
  * batch (PostgreSQL's uuid type would refuse the whole query).
  */
 export async function satisfactionOf(em: EntityManager, institutionIds: readonly string[]): Promise<SatisfactionView[]> {
-  const ids = [...new Set(institutionIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  const ids = lookupIds(institutionIds);
   if (ids.length === 0) return institutionIds.map(() => NO_RATINGS);
   const known = new Map((await em.find(KnownInstitution, { institutionId: { $in: ids } })).map((k) => [k.institutionId, k]));
-  return institutionIds.map((id) => (isUuid(id) ? toSatisfactionView(known.get(id.toLowerCase()) ?? null) : NO_RATINGS));
+  return institutionIds.map((id) => {
+    const key = lookupKey(id);
+    return key ? toSatisfactionView(known.get(key) ?? null) : NO_RATINGS;
+  });
 }
 
 /** The request's loader of satisfaction by institution id (see LoaderRegistry). */

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CachedFamily } from '@edugraph/cache';
-import { AppError, checkPageSize, decodeCursor, encodeCursor, optionalTextInput, parseInput } from '@edugraph/platform';
-import { INSTITUTION_LEVELS, isUuid } from '@edugraph/rules';
+import { checkPageSize, decodeCursor, encodeCursor, optionalTextInput, parseInput } from '@edugraph/platform';
+import { INSTITUTION_LEVELS, lookupIds, lookupKey } from '@edugraph/rules';
 import { Institution } from '../entities/institution.entity.ts';
 import { toInstitutionView } from './institution.view.ts';
 import type { InstitutionView } from './institution.view.ts';
@@ -30,7 +30,6 @@ export async function listInstitutions(em: EntityManager, cache: CachedFamily, r
   const filter = parseInput(filterInput, raw);
   const first = checkPageSize(filter.first);
   const afterId = decodeCursor(filter.after);
-  if (afterId !== null && !isUuid(afterId)) throw new AppError('BAD_USER_INPUT', 'after is not a cursor this API gave out.');
   const key = JSON.stringify([first, afterId, filter.level ?? null, filter.districtCode]);
   return cache.read(key, async () => {
     const where = {
@@ -56,11 +55,11 @@ export async function listInstitutions(em: EntityManager, cache: CachedFamily, r
  * rest of the batch (PostgreSQL's uuid type would refuse the whole query).
  */
 export async function institutionsById(em: EntityManager, ids: readonly string[]): Promise<(InstitutionView | null)[]> {
-  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  const wanted = lookupIds(ids);
   if (wanted.length === 0) return ids.map(() => null);
   const found = new Map((await em.find(Institution, { id: { $in: wanted } })).map((row) => [row.id, row]));
   return ids.map((id) => {
-    const row = isUuid(id) ? found.get(id.toLowerCase()) : undefined;
+    const row = found.get(lookupKey(id) ?? '');
     return row ? toInstitutionView(row) : null;
   });
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { isUuid } from '@edugraph/rules';
+import { lookupIds, lookupKey } from '@edugraph/rules';
 import { Kindergarten } from '../entities/kindergarten.entity.ts';
 import { toKindergartenView } from './kindergarten.view.ts';
 import type { KindergartenView } from './kindergarten.view.ts';
@@ -11,11 +11,11 @@ import type { KindergartenView } from './kindergarten.view.ts';
  * (PostgreSQL's uuid type would refuse the whole query).
  */
 export async function kindergartensOf(em: EntityManager, institutionIds: readonly string[]): Promise<(KindergartenView | null)[]> {
-  const ids = [...new Set(institutionIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  const ids = lookupIds(institutionIds);
   if (ids.length === 0) return institutionIds.map(() => null);
   const found = new Map((await em.find(Kindergarten, { institutionId: { $in: ids } })).map((k) => [k.institutionId, k]));
   return institutionIds.map((id) => {
-    const kindergarten = isUuid(id) ? found.get(id.toLowerCase()) : undefined;
+    const kindergarten = found.get(lookupKey(id) ?? '');
     return kindergarten ? toKindergartenView(kindergarten) : null;
   });
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { isUuid } from '@edugraph/rules';
+import { lookupIds, lookupKey } from '@edugraph/rules';
 import { Programme } from '../entities/programme.entity.ts';
 import { toProgrammeView } from './programme.view.ts';
 import type { ProgrammeView } from './programme.view.ts';
@@ -11,11 +11,11 @@ import type { ProgrammeView } from './programme.view.ts';
  * (PostgreSQL's uuid type would refuse the whole query).
  */
 export async function programmesOf(em: EntityManager, institutionIds: readonly string[]): Promise<ProgrammeView[][]> {
-  const ids = [...new Set(institutionIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  const ids = lookupIds(institutionIds);
   if (ids.length === 0) return institutionIds.map(() => []);
   const programmes = await em.find(Programme, { institutionId: { $in: ids } }, { orderBy: { institutionId: 'asc', code: 'asc' } });
   const bySchool = Map.groupBy(programmes, (p) => p.institutionId);
-  return institutionIds.map((id) => (isUuid(id) ? (bySchool.get(id.toLowerCase()) ?? []).map(toProgrammeView) : []));
+  return institutionIds.map((id) => (bySchool.get(lookupKey(id) ?? '') ?? []).map(toProgrammeView));
 }
 
 /** The request's loader of programmes by institution id (see LoaderRegistry). */
