@@ -66,6 +66,11 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
       expect(kindergarten?.kindergarten).toEqual({ places: 0, enrolled: 0, inclusive: true });
       expect(institutions.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(Object.values(ids)));
     }, 60_000, 250);
+    // Asked again, the public answer comes from the gateway's cache, keyed by the versions in Redis.
+    const cacheOutcome = async () =>
+      (await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CITY_QUESTION }) })).headers.get('x-edugraph-cache');
+    await cacheOutcome();
+    expect(await cacheOutcome()).toBe('hit');
   });
 
   it('writes through every service on PostgreSQL and reads the result back through the gateway', async () => {

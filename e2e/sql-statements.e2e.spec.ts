@@ -78,6 +78,8 @@ describe.each(databases)('SQL statements per subgraph and request on $label', (d
         jwtAudience: 'edugraph',
         apiKeys: [],
         redisUrl: undefined,
+        keyPrefix: '',
+        responseCache: { maxMiB: 0, ttlSeconds: 1 },
         subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, services.get(name)!.service.url])),
         trustProxy: 'loopback',
         limits: embeddedGatewayLimits,

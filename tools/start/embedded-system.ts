@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { InProcessTransport } from '@edugraph/events';
+import { MemoryDataVersions } from '@edugraph/cache';
+import type { DataVersions } from '@edugraph/cache';
 import { generateActorKeyPair } from '@edugraph/auth';
 import type { ActorKeyPair } from '@edugraph/auth';
 import { DEFAULT_PORTS, METRICS_PORT_OFFSET, createLogger, startMetricsServer, startService } from '@edugraph/platform';
@@ -29,6 +31,8 @@ export interface EmbeddedOptions {
   /** Subgraph call timeout at the gateway (default 5 s). */
   subgraphTimeoutMs?: number;
   apiKeys?: string;
+  /** Memory for cached public answers at the gateway (default 32 MiB; 0: none). */
+  responseCacheMiB?: number;
   logger?: Logger;
 }
 
@@ -37,6 +41,8 @@ export interface EmbeddedSystem {
   services: RunningService[];
   gateway: RunningGateway;
   transport: InProcessTransport;
+  /** The data versions the services bump and the gateway's response cache reads. */
+  dataVersions: DataVersions;
   /** One metrics server for the whole process: `/metrics/<service>` and `/metrics/gateway`. */
   metricsUrl: string;
   stop(): Promise<void>;
@@ -52,6 +58,8 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
   const actorKeys = o.actorKeys ?? (await generateActorKeyPair(`embedded-${Date.now()}`));
   const logger = o.logger ?? createLogger('edugraph');
   const transport = new InProcessTransport();
+  // The services bump, the gateway's response cache reads: one map in this process.
+  const dataVersions = new MemoryDataVersions();
   const services: RunningService[] = [];
   let gateway: RunningGateway | undefined;
   try {
@@ -71,7 +79,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
             topicPrefix: '',
             logLevel: logger.level,
           },
-          { transport, logger: logger.child({ service: module.name }), collectDefaultMetrics: false, startRelay: false },
+          { transport, dataVersions, logger: logger.child({ service: module.name }), collectDefaultMetrics: false, startRelay: false },
         ),
       );
     }
@@ -88,6 +96,8 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
         jwtAudience: 'edugraph',
         apiKeys: [],
         redisUrl: undefined,
+        keyPrefix: '',
+        responseCache: { maxMiB: o.responseCacheMiB ?? 32, ttlSeconds: 300 },
         subgraphUrls,
         trustProxy: 'loopback',
         limits: embeddedGatewayLimits,
@@ -96,6 +106,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
         logLevel: logger.level,
       },
       logger.child({ service: 'gateway' }),
+      { dataVersions },
     );
     const metricsPort = o.metricsPort ?? (o.gatewayPort === 0 ? 0 : (o.gatewayPort ?? DEFAULT_PORTS.gateway) + METRICS_PORT_OFFSET);
     const registries = Object.fromEntries([...services.map((s) => [s.name, s.metricsRegistry] as const), ['gateway', gateway.metricsRegistry] as const]);
@@ -106,6 +117,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
       services,
       gateway: running,
       transport,
+      dataVersions,
       metricsUrl: metricsServer.url,
       stop: async () => {
         await running.stop();

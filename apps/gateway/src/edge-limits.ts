@@ -13,6 +13,8 @@ export interface EdgeContext extends GatewayContext {
   /** Rate-limit key of the caller: the person, the city system, or the IP address of the public. */
   callerKey: string;
   ipKey: string;
+  /** The subgraphs' data versions this request's cached answer is keyed by (public queries only). */
+  dataVersions?: string[] | undefined;
 }
 
 function tooMany(what: string, error: RateLimitExceeded): GraphQLError {

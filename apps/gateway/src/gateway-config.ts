@@ -58,6 +58,10 @@ export interface GatewayConfig {
   /** Subgraph URLs by name; the supergraph's own URLs are the embedded defaults. */
   subgraphUrls: Record<string, string>;
   limits: EdgeLimits;
+  /** Anonymous answers cached in memory, keyed by the subgraphs' data versions; 0 MiB: none. */
+  responseCache: { maxMiB: number; ttlSeconds: number };
+  /** Prefix of the shared Redis keys (the deployment's EDUGRAPH_TOPIC_PREFIX), where the data versions are. */
+  keyPrefix: string;
   /** A subgraph call that has not answered in this time fails; that subgraph's fields are null. */
   subgraphTimeoutMs: number;
   /** Schema introspection at the public endpoint: off in production unless configured. */
@@ -117,6 +121,9 @@ export const gatewayConfigSchema = z.object({
   EDUGRAPH_API_KEYS: z.string().default(''),
   REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).optional(),
+  EDUGRAPH_TOPIC_PREFIX: z.string().default(''),
+  GATEWAY_RESPONSE_CACHE_MIB: z.coerce.number().int().min(0).max(4096).default(32),
+  GATEWAY_RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   ...subgraphUrlsSchema,
   GATEWAY_TRUST_PROXY: z
     .string()
@@ -165,6 +172,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     trustProxy: c.GATEWAY_TRUST_PROXY,
     limits: toLimits(c),
+    responseCache: { maxMiB: c.GATEWAY_RESPONSE_CACHE_MIB, ttlSeconds: c.GATEWAY_RESPONSE_CACHE_TTL_SECONDS },
+    keyPrefix: c.EDUGRAPH_TOPIC_PREFIX,
     subgraphTimeoutMs: c.GATEWAY_SUBGRAPH_TIMEOUT_MS,
     introspection: c.GATEWAY_INTROSPECTION ? c.GATEWAY_INTROSPECTION === 'true' : c.NODE_ENV !== 'production',
     logLevel: c.LOG_LEVEL,

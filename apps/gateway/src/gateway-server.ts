@@ -12,17 +12,19 @@ import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { createActorSigner } from '@edugraph/auth';
-import { CommandGuard, closeRedis, connectRedis } from '@edugraph/cache';
-import type { SharedRedis } from '@edugraph/cache';
+import { CommandGuard, RedisDataVersions, closeRedis, connectRedis } from '@edugraph/cache';
+import type { DataVersions, SharedRedis } from '@edugraph/cache';
 import { createHttpApp, createMetrics, ensureBody, listen, requestIds, startMetricsServer } from '@edugraph/platform';
 import type { RunningMetricsServer } from '@edugraph/platform';
 import { authenticate } from './authenticate.ts';
+import { SUBGRAPH_NAMES } from './gateway-config.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { ActorDataSource } from './actor-data-source.ts';
 import { createEdgeLimits } from './edge-limits.ts';
 import type { EdgeContext } from './edge-limits.ts';
 import { armorProtection, limitError } from './query-limits.ts';
 import { legacyJsonStatus } from './http-status.ts';
+import { publicResponseCache } from './response-cache.ts';
 
 export interface RunningGateway {
   url: string;
@@ -99,7 +101,7 @@ const operationChoice: ApolloServerPlugin<EdgeContext> = {
  * limits and cost-based rate limits, and plans each query across the five subgraphs, calling each
  * with a fresh actor token only this gateway can sign.
  */
-export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, logger: Logger, options: { dataVersions?: DataVersions } = {}): Promise<RunningGateway> {
   const metrics = createMetrics('gateway', true);
   // The guard bounds every Redis command, falls back to memory while Redis is down or hung, and
   // logs the outage (the client's own error events repeat on every reconnect attempt: not logged).
@@ -110,6 +112,20 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       }
     : undefined;
   const limits = createEdgeLimits(config.limits, redis);
+  // The subgraphs' data versions: shared in memory by the embedded default, else in Redis. A
+  // gateway that can see neither caches nothing (it could not tell when an answer went stale).
+  const dataVersions =
+    options.dataVersions ??
+    (redis
+      ? new RedisDataVersions(
+          { client: redis.client, guard: new CommandGuard({ logger, backend: 'Redis (data versions)', fallback: 'answering without the response cache', commandTimeoutMs: config.redisCommandTimeoutMs }) },
+          { prefix: config.keyPrefix },
+        )
+      : undefined);
+  const responseCache =
+    dataVersions && config.responseCache.maxMiB > 0
+      ? publicResponseCache({ versions: dataVersions, services: SUBGRAPH_NAMES, ...config.responseCache, registry: metrics.registry })
+      : [];
   const signer = await createActorSigner(config.actorPrivateKey);
   const dataSources: ActorDataSource[] = [];
   const gateway = new ApolloGateway({
@@ -142,6 +158,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       ...(armor.plugins as unknown as ApolloServerPlugin<EdgeContext>[]),
       operationChoice,
       limits.costPlugin(),
+      ...responseCache,
     ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -180,7 +197,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   let metricsServer: RunningMetricsServer | undefined;
   if (config.metrics) metricsServer = await startMetricsServer(config.metrics.host, config.metrics.port, { gateway: metrics.registry });
   const { port, url } = await listen(httpServer, config.host, config.port);
-  logger.info({ url, metrics: metricsServer?.url, subgraphs: config.subgraphUrls, introspection: config.introspection }, 'gateway ready');
+  logger.info(
+    { url, metrics: metricsServer?.url, subgraphs: config.subgraphUrls, introspection: config.introspection, responseCache: responseCache.length > 0 ? `${config.responseCache.maxMiB} MiB` : 'off' },
+    'gateway ready',
+  );
   return {
     url,
     port,

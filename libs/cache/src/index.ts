@@ -5,3 +5,4 @@ export * from './redis.cache.ts';
 export * from './resilient.cache.ts';
 export * from './cached-read.ts';
 export * from './rate-limiter.ts';
+export * from './data-versions.ts';

@@ -8,8 +8,8 @@ import { InProcessTransport, KafkaTransport, OutboxRelay, eventEntities, subscri
 import type { EventHandler, EventTransport, Subscription } from '@edugraph/events';
 import { openDatabase } from '@edugraph/persistence';
 import type { MigrationClass } from '@edugraph/persistence';
-import { MemoryCache, RedisCache, ResilientCache, connectRedis } from '@edugraph/cache';
-import type { Cache } from '@edugraph/cache';
+import { CommandGuard, MemoryCache, MemoryDataVersions, RedisCache, RedisDataVersions, ResilientCache, connectRedis } from '@edugraph/cache';
+import type { Cache, DataVersions } from '@edugraph/cache';
 import type { ServiceConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
@@ -77,6 +77,12 @@ export interface StartOverrides {
   /** How often the relay looks at the outbox when nothing nudged it. */
   relayPollIntervalMs?: number;
   /**
+   * Where this service bumps its data version (see DataVersions). The embedded default shares one
+   * in memory with its gateway; otherwise it is Redis when configured, else this process's memory
+   * (no gateway can see it: a gateway without Redis caches no answers).
+   */
+  dataVersions?: DataVersions;
+  /**
    * false: subscribe the consumers but leave the relay stopped until `startRelay()`. The embedded
    * default starts every relay only once every service's consumers listen, so nothing is published
    * on the in-process bus before its consumers are there.
@@ -106,18 +112,32 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
         })
       : new InProcessTransport());
   const ownsTransport = !overrides.transport;
-  const cache: Cache = new ResilientCache(
-    config.redisUrl ? new RedisCache(await connectRedis(config.redisUrl, () => {}), `${config.topicPrefix}edugraph:${module.name}:`) : new MemoryCache(),
-    logger,
-    { commandTimeoutMs: config.redisCommandTimeoutMs },
-  );
+  const redisClient = config.redisUrl ? await connectRedis(config.redisUrl, () => {}) : undefined;
+  const cache: Cache = new ResilientCache(redisClient ? new RedisCache(redisClient, `${config.topicPrefix}edugraph:${module.name}:`) : new MemoryCache(), logger, {
+    commandTimeoutMs: config.redisCommandTimeoutMs,
+  });
+  const ownVersions =
+    !overrides.dataVersions && redisClient
+      ? new RedisDataVersions(
+          { client: redisClient, guard: new CommandGuard({ logger, backend: 'Redis (data versions)', fallback: 'owing data-version bumps', commandTimeoutMs: config.redisCommandTimeoutMs }) },
+          { prefix: config.topicPrefix },
+        )
+      : undefined;
+  const dataVersions: DataVersions = overrides.dataVersions ?? ownVersions ?? new MemoryDataVersions();
+  // Every committed change of this service's data replaces its version: cached answers at the
+  // gateway that read it are not served again. Applying another service's event is such a change
+  // even when the reaction emits nothing of its own (a half-updated answer is never kept).
+  const dataChanged = () => dataVersions.bump(module.name);
   const groups: ConsumerGroup[] = [];
   const eventMetrics = registerEventMetrics(metrics.registry, { relay: () => relay, transport, groups });
   const relay = new OutboxRelay({
     orm: database.orm,
     transport,
     logger,
-    onPublished: (count) => eventMetrics.published.inc(count),
+    onPublished: (count) => {
+      eventMetrics.published.inc(count);
+      if (count > 0) dataChanged();
+    },
     onPublishFailed: () => eventMetrics.publishFailures.inc(),
     relayId: `${module.name}@${hostname()}:${process.pid}`,
     skipLocked: database.kind === 'postgresql',
@@ -144,7 +164,10 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
         onProcessed: (envelope, outcome) => {
           metrics.eventsConsumed.inc({ type: envelope.type, outcome });
           // A reaction may have written outbox rows of its own: let them leave now.
-          if (outcome === 'processed') relay.nudge();
+          if (outcome === 'processed') {
+            dataChanged();
+            relay.nudge();
+          }
         },
       }),
     );
@@ -180,7 +203,10 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
       cache,
       readiness,
       dependencies,
-      afterMutation: () => relay.nudge(),
+      afterMutation: () => {
+        dataChanged();
+        relay.nudge();
+      },
     });
   } catch (error) {
     retention.stop();
@@ -188,6 +214,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     await relay.stop(0);
     await Promise.allSettled(subscriptions.map((s) => s.stop()));
     if (ownsTransport) await transport.close();
+    ownVersions?.close();
     await cache.close().catch(() => {});
     await database.close();
     throw error;
@@ -211,7 +238,8 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
       await Promise.allSettled(subscriptions.map((s) => s.stop()));
       await relay.stop();
       if (ownsTransport) await transport.close();
-      await cache.close().catch(() => {});
+      ownVersions?.close();
+    await cache.close().catch(() => {});
       await database.close();
       logger.info(`${module.name} stopped`);
     },

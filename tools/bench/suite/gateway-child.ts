@@ -48,6 +48,8 @@ if (kind === 'edugraph') {
       jwtAudience: 'edugraph',
       apiKeys: [],
       redisUrl: undefined,
+      keyPrefix: '',
+      responseCache: { maxMiB: 0, ttlSeconds: 1 },
       subgraphUrls,
       trustProxy: 'loopback',
       // Production limits, with rate budgets a benchmark's one address cannot exhaust.
