@@ -1,7 +1,7 @@
 // The benchmark suite: EduGraph's gateway side by side with stock @apollo/gateway, Hive Gateway
 // (with and without inbound in-flight merging) and the direct subgraph call, on the same supergraph,
 // the same subgraphs and the same data, each gateway in a process of its own.
-//   npm run bench                 (500 institutions, 10 s per case, 20 connections)
+//   npm run bench                 (500 institutions, 10 s per case, 50 connections)
 //   npm run bench -- --smoke      (60 institutions, 2 s per case: what CI runs)
 // Prints one JSON line per case (and the events line) and writes docs/benchmarks.md and its chart
 // docs/benchmarks.svg, unless --smoke.
@@ -15,12 +15,12 @@ import autocannon from 'autocannon';
 import { ACTOR_TOKEN_HEADER, ANONYMOUS, createActorSigner, generateActorKeyPair } from '@edugraph/auth';
 import { repoRoot } from '../start/real-processes.ts';
 import { renderBenchmarkPage, renderChart } from './suite/benchmark-page.ts';
-import type { CaseResult } from './suite/benchmark-page.ts';
+import type { CaseResult, StatementCount } from './suite/benchmark-page.ts';
 
 const smoke = process.argv.includes('--smoke');
 const INSTITUTIONS = smoke ? 60 : 500;
 const SECONDS = smoke ? 2 : 10;
-const CONNECTIONS = smoke ? 10 : 20;
+const CONNECTIONS = smoke ? 10 : 50;
 const keys = await generateActorKeyPair('bench');
 const env = { ...process.env, BENCH_ACTOR_PRIVATE_KEY: JSON.stringify(keys.privateJwk), BENCH_ACTOR_PUBLIC_KEY: JSON.stringify(keys.publicJwk), BENCH_JWT_SECRET: `bench-${Date.now()}-jwt-secret-0123456789abcdef` };
 const children: ChildProcess[] = [];
@@ -38,7 +38,13 @@ const stopAll = () => children.forEach((c) => c.kill('SIGKILL'));
 process.on('exit', stopAll);
 
 console.error(`bench | starting subgraphs with ${INSTITUTIONS} institutions`);
-const system = (await child('tools/bench/suite/system-child.ts', [String(INSTITUTIONS)])) as { subgraphUrls: Record<string, string>; institutionIds: string[] };
+const system = (await child('tools/bench/suite/system-child.ts', [String(INSTITUTIONS)])) as {
+  subgraphUrls: Record<string, string>;
+  institutionIds: string[];
+  /** The embedded default's own gateway, in the subgraphs' process, with its response cache. */
+  gatewayUrl: string;
+  statementsUrl: string;
+};
 const VARIANTS = ['edugraph', 'apollo-stock', 'hive', 'hive-merging'] as const;
 const gateways: Record<string, { url: string; cpuUrl: string }> = {};
 for (const v of VARIANTS) gateways[v] = (await child('tools/bench/suite/gateway-child.ts', [v], { BENCH_SUBGRAPH_URLS: JSON.stringify(system.subgraphUrls) })) as { url: string; cpuUrl: string };
@@ -58,6 +64,29 @@ const CASES: { name: string; body: () => string }[] = [
   { name: 'institution(id) varied', body: () => JSON.stringify({ query: ONE, variables: { id: pick(system.institutionIds) } }) },
   { name: 'single-subgraph list', body: () => JSON.stringify({ query: LIST }) },
 ];
+
+/**
+ * SQL statements each subgraph runs for one query of each shape, through EduGraph's gateway (no
+ * response cache), measured first, while licensing's own list cache is still cold.
+ */
+async function statementsSection(): Promise<StatementCount[]> {
+  const shapes = [
+    // A page other than the list's first, so licensing's cache of one does not serve the other.
+    { shape: 'CityQuestion(first: 50)', body: JSON.stringify({ query: CITY, variables: { after: cursors[1] } }) },
+    { shape: 'institution(id)', body: JSON.stringify({ query: ONE, variables: { id: system.institutionIds[7] } }) },
+    { shape: 'single-subgraph list (50)', body: JSON.stringify({ query: LIST }) },
+  ];
+  const counts: StatementCount[] = [];
+  for (const [n, { shape, body }] of shapes.entries()) {
+    const requestId = `bench-sql-${n}-${Date.now()}`;
+    await fetch(gateways['edugraph']!.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId }, body });
+    const perService = (await (await fetch(`${system.statementsUrl}${requestId}`)).json()) as Record<string, number>;
+    counts.push({ shape, perService });
+    console.log(JSON.stringify({ statements: shape, ...perService }));
+  }
+  return counts;
+}
+const statementCounts = await statementsSection();
 
 async function cpuOf(target: string | undefined): Promise<number> {
   return target ? ((await (await fetch(target)).json()) as { cpuMs: number }).cpuMs : 0;
@@ -85,6 +114,10 @@ const results: CaseResult[] = [];
 for (const c of CASES) {
   type Target = { target: string; url: string; cpuUrl: string; headers: (body: string) => Promise<Record<string, string>> };
   const targets: Target[] = VARIANTS.map((v) => ({ target: v, url: gateways[v]!.url, cpuUrl: gateways[v]!.cpuUrl, headers: async () => ({}) }));
+  if (c.name === 'CityQuestion identical') {
+    // What `npm start` serves to the public: the same answer from the response cache until data changes.
+    targets.push({ target: 'edugraph (response cache)', url: system.gatewayUrl, cpuUrl: '', headers: async () => ({}) });
+  }
   if (c.name === 'single-subgraph list') {
     // The direct call: the licensing subgraph itself, with a token a gateway would have signed.
     targets.push({ target: 'direct (licensing)', url: system.subgraphUrls['licensing']!, cpuUrl: '', headers: async (b: string) => ({ [ACTOR_TOKEN_HEADER]: await signer.sign(ANONYMOUS, 'licensing', b) }) });
@@ -108,6 +141,7 @@ for (const c of CASES) {
   }
 }
 
+
 /** The events path, measured by its own script on real PostgreSQL and Kafka (skipped when they are not there). */
 async function eventsSection(): Promise<string> {
   const proc = spawn(process.execPath, ['tools/bench/events.bench.ts'], { cwd: repoRoot, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -125,9 +159,10 @@ if (!smoke) {
   const events = await eventsSection();
   mkdirSync(`${repoRoot}docs`, { recursive: true });
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  writeFileSync(`${repoRoot}docs/benchmarks.md`, renderBenchmarkPage({ machine, institutions: INSTITUTIONS, seconds: SECONDS, connections: CONNECTIONS, results, date: new Date().toISOString().slice(0, 10), events }));
+  writeFileSync(`${repoRoot}docs/benchmarks.md`, renderBenchmarkPage({ machine, institutions: INSTITUTIONS, seconds: SECONDS, connections: CONNECTIONS, results, date: new Date().toISOString().slice(0, 10), events, statements: statementCounts }));
   writeFileSync(`${repoRoot}docs/benchmarks.svg`, renderChart(results));
   console.error('bench | wrote docs/benchmarks.md and docs/benchmarks.svg');
 }
 stopAll();
-process.exit(results.some((r) => r.requestsPerSecond === 0) ? 1 : 0);
+// A statement count of zero would mean the counter saw nothing: as wrong as a failed case.
+process.exit(results.some((r) => r.requestsPerSecond === 0) || statementCounts.some((c) => Object.keys(c.perService).length === 0) ? 1 : 0);

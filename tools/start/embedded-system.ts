@@ -6,9 +6,9 @@ import { generateActorKeyPair } from '@edugraph/auth';
 import type { ActorKeyPair } from '@edugraph/auth';
 import { DEFAULT_PORTS, METRICS_PORT_OFFSET, createLogger, startMetricsServer, startService } from '@edugraph/platform';
 import type { RunningMetricsServer } from '@edugraph/platform';
-import type { RunningService } from '@edugraph/platform';
+import type { RunningService, ServiceModule } from '@edugraph/platform';
 import { SUBGRAPH_NAMES, embeddedGatewayLimits, startGateway } from '@edugraph/gateway';
-import type { RunningGateway } from '@edugraph/gateway';
+import type { EdgeLimits, RunningGateway } from '@edugraph/gateway';
 import { SERVICE_MODULES } from './service-modules.ts';
 
 export { SERVICE_MODULES };
@@ -33,6 +33,10 @@ export interface EmbeddedOptions {
   apiKeys?: string;
   /** Memory for cached public answers at the gateway (default 32 MiB; 0: none). */
   responseCacheMiB?: number;
+  /** The gateway's limits (default: the embedded default's). */
+  gatewayLimits?: EdgeLimits;
+  /** The services to run (default: all five as they are; benchmarks wrap them to count statements). */
+  modules?: ServiceModule[];
   logger?: Logger;
 }
 
@@ -63,7 +67,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
   const services: RunningService[] = [];
   let gateway: RunningGateway | undefined;
   try {
-    for (const module of SERVICE_MODULES) {
+    for (const module of o.modules ?? SERVICE_MODULES) {
       const port = o.gatewayPort === 0 ? 0 : DEFAULT_PORTS[module.name] + (o.gatewayPort ?? DEFAULT_PORTS.gateway) - DEFAULT_PORTS.gateway;
       services.push(
         await startService(
@@ -100,7 +104,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
         responseCache: { maxMiB: o.responseCacheMiB ?? 32, ttlSeconds: 300 },
         subgraphUrls,
         trustProxy: 'loopback',
-        limits: embeddedGatewayLimits,
+        limits: o.gatewayLimits ?? embeddedGatewayLimits,
         subgraphTimeoutMs: o.subgraphTimeoutMs ?? 5_000,
         introspection: o.introspection ?? true,
         logLevel: logger.level,

@@ -11,6 +11,12 @@ export interface CaseResult {
   cpuMsPerRequest: number | null;
 }
 
+/** SQL statements each subgraph ran for one query of a shape. */
+export interface StatementCount {
+  shape: string;
+  perService: Record<string, number>;
+}
+
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** A grouped bar chart of req/s, one group per case, one bar per target. */
@@ -43,7 +49,31 @@ ${[...bars, ...labels, ...legend].join('\n')}
 `;
 }
 
-export function renderBenchmarkPage(o: { machine: string; institutions: number; seconds: number; connections: number; results: CaseResult[]; date: string; events?: string }): string {
+function statementsTable(counts: StatementCount[]): string {
+  const services = [...new Set(counts.flatMap((c) => Object.keys(c.perService)))].sort();
+  const rows = counts.map((c) => `| ${c.shape} | ${services.map((s) => c.perService[s] ?? 0).join(' | ')} |`);
+  return `## SQL statements per query
+
+One query of each shape through EduGraph's gateway (response cache off), before the runs above warmed
+licensing's own list cache; statements counted per subgraph by
+request id (\`observeStatements\`); \`e2e/sql-statements.e2e.spec.ts\` fails above 2 per subgraph.
+
+| query | ${services.join(' | ')} |
+| --- | ${services.map(() => '---:').join(' | ')} |
+${rows.join('\n')}
+`;
+}
+
+export function renderBenchmarkPage(o: {
+  machine: string;
+  institutions: number;
+  seconds: number;
+  connections: number;
+  results: CaseResult[];
+  date: string;
+  events?: string;
+  statements?: StatementCount[];
+}): string {
   const rows = o.results.map((r) => `| ${r.case} | ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.cpuMsPerRequest ?? '—'} |`);
   return `# Benchmarks
 
@@ -57,5 +87,5 @@ load generator shares the cores. Latencies in ms.
 ${rows.join('\n')}
 
 ![requests per second per case and target](benchmarks.svg)
-${o.events ? `\n## Events\n\n${o.events}\n` : ''}`;
+${o.statements?.length ? `\n${statementsTable(o.statements)}` : ''}${o.events ? `\n## Events\n\n${o.events}\n` : ''}`;
 }
