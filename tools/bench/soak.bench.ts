@@ -24,15 +24,30 @@ const rssMb = () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 const staff = `Bearer ${await issueToken(jwtSecret, { id: 'soak-staff', roles: ['BUREAU_STAFF'] })}`;
 const CITY = '{ institutions(first: 50) { nodes { id name seatPools { grade capacity } kindergarten { places } programmes { code } satisfaction { average } } } }';
 let n = 0;
+/** The demo city's primary schools and kindergartens: the writes update their seats and places. */
+async function idsOf(level: string): Promise<string[]> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ institutions(first: 100, level: ${level}) { nodes { id } } }` }) });
+  return ((await response.json()) as { data: { institutions: { nodes: { id: string }[] } } }).data.institutions.nodes.map((i) => i.id);
+}
+const primaries = await idsOf('PRIMARY');
+const kindergartens = await idsOf('PRESCHOOL');
 // Nine reads to one write at 50 requests/s (within the embedded default's rate budget): the
-// CityQuestion, lists by level, and registrations that grow the data.
+// CityQuestion, lists by level, and writes that change what they show without growing the city
+// (seat capacities and kindergarten places, each an event other answers are invalidated by), so a
+// growing curve would be the process's, not the data's.
+const write = () => {
+  const k = n++;
+  return k % 2
+    ? `mutation { setSeatCapacity(input: { institutionId: "${primaries[k % primaries.length]}", year: 2026, grade: ${1 + (k % 6)}, capacity: ${40 + (k % 20)} }) { seatPool { capacity } } }`
+    : `mutation { setKindergartenPlaces(input: { institutionId: "${kindergartens[k % kindergartens.length]}", places: ${100 + (k % 50)} }) { kindergarten { places } } }`;
+};
 const requests = [
   ...Array.from({ length: 3 }, () => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CITY }) })),
   ...['PRIMARY', 'JUNIOR', 'PRESCHOOL', 'VOCATIONAL', 'PRIMARY', 'PRESCHOOL'].map((level) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ institutions(first: 20, level: ${level}) { totalCount nodes { id name } } }` }) })),
   {
     method: 'POST' as const,
     headers: { 'content-type': 'application/json', authorization: staff },
-    setupRequest: ((req: autocannon.Request) => ({ ...req, body: JSON.stringify({ query: `mutation { registerInstitution(input: { name: "Soak School ${n++} ${Date.now()}", level: PRIMARY, ownership: PUBLIC, districtCode: "D0${n % 9}" }) { institution { id } } }` }) })) as never,
+    setupRequest: ((req: autocannon.Request) => ({ ...req, body: JSON.stringify({ query: write() }) })) as never,
   },
 ];
 /** The process's JavaScript heap in use, from the gateway's default metrics (one registry has them). */
