@@ -12,7 +12,7 @@ const at = process.argv.indexOf('--calls');
 const calls = at === -1 ? 5000 : Number(process.argv[at + 1]);
 if (!Number.isInteger(calls) || calls < 100) throw new Error('--calls needs a whole number of at least 100');
 
-const actor: Actor = { id: 'bench-staff', kind: 'person', roles: ['BUREAU_STAFF'], institutionId: null, office: 'BASIC_EDUCATION' };
+const actor: Actor = { id: 'bench-staff', kind: 'person', roles: ['BUREAU_STAFF'], institutionId: null, office: 'BASIC_EDUCATION', creditCode: null };
 const body = JSON.stringify({ query: 'query($representations:[_Any!]!){_entities(representations:$representations){...on Institution{seatPools{grade capacity}}}}', variables: { representations: Array.from({ length: 50 }, (_, i) => ({ __typename: 'Institution', id: `inst-${i}` })) } });
 const keys = await generateActorKeyPair('bench');
 const signer = await createActorSigner(keys.privateJwk);

@@ -8,7 +8,7 @@ import type { SubgraphCall } from './actor-data-source.ts';
 const keys = await generateActorKeyPair('data-source-spec');
 const signer = await createActorSigner(keys.privateJwk);
 const verifier = createActorVerifier({ keys: [keys.publicJwk] }, 'licensing');
-const staff: Actor = { id: 'staff-1', kind: 'person', roles: ['BUREAU_STAFF'], institutionId: null, office: null };
+const staff: Actor = { id: 'staff-1', kind: 'person', roles: ['BUREAU_STAFF'], institutionId: null, office: null, creditCode: null };
 const otherStaff: Actor = { ...staff, id: 'staff-2' };
 const LIST = '{institutions(first:50){nodes{id name}}}';
 const REGISTER = 'mutation($input:RegisterInstitutionInput!){registerInstitution(input:$input){institution{id}}}';

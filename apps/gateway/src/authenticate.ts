@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { ANONYMOUS, actorSchema } from '@edugraph/auth';
 import type { Actor, Role } from '@edugraph/auth';
+import { validateCreditCode } from '@edugraph/rules';
 import type { ApiKey } from './gateway-config.ts';
 
 export type Authentication = { ok: true; actor: Actor } | { ok: false; message: string };
@@ -30,7 +31,7 @@ export async function authenticate(headers: { authorization?: string | undefined
   if (headers.apiKey) {
     const match = credentials.apiKeys.find((k) => sameKey(k.key, headers.apiKey!));
     if (!match) return { ok: false, message: 'Unknown API key.' };
-    return { ok: true, actor: { id: `system:${match.name}`, kind: 'system', roles: match.roles, institutionId: null, office: null } };
+    return { ok: true, actor: { id: `system:${match.name}`, kind: 'system', roles: match.roles, institutionId: null, office: null, creditCode: null } };
   }
   const bearer = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
   if (!bearer) return { ok: true, actor: ANONYMOUS };
@@ -41,12 +42,30 @@ export async function authenticate(headers: { authorization?: string | undefined
       algorithms: ['HS256'],
       requiredClaims: ['exp'],
     });
-    const actor = actorSchema.safeParse({ id: payload.sub, kind: 'person', roles: payload['roles'] ?? [], institutionId: payload['institutionId'] ?? null, office: payload['office'] ?? null });
+    const actor = actorSchema.safeParse({
+      id: payload.sub,
+      kind: 'person',
+      roles: payload['roles'] ?? [],
+      institutionId: payload['institutionId'] ?? null,
+      office: payload['office'] ?? null,
+      creditCode: payload['creditCode'] ?? null,
+    });
     if (!actor.success) return { ok: false, message: 'The sign-in token does not name a valid user and roles.' };
-    return { ok: true, actor: actor.data };
+    return checkCreditCode(actor.data);
   } catch (error) {
     return { ok: false, message: describe(error as { code?: string; claim?: string }) };
   }
+}
+
+/** A sponsor acts as its organisation: its token must carry that organisation's valid credit code. */
+function checkCreditCode(actor: Actor): Authentication {
+  if (actor.creditCode === null) {
+    if (actor.roles.includes('MARKET_ENTITY')) return { ok: false, message: 'A market entity’s sign-in token must carry its unified social credit code (claim "creditCode").' };
+    return { ok: true, actor };
+  }
+  const checked = validateCreditCode(actor.creditCode);
+  if (!checked.ok) return { ok: false, message: `The sign-in token’s credit code is not valid: ${checked.error.message}` };
+  return { ok: true, actor: { ...actor, creditCode: checked.value.code } };
 }
 
 function describe(error: { code?: string; claim?: string }): string {
@@ -59,11 +78,11 @@ function describe(error: { code?: string; claim?: string }): string {
 /** Issues a token for a person (used by the sign-in front end, demo start-up and tests). */
 export async function issueToken(
   jwtSecret: string,
-  person: { id: string; roles: Role[]; institutionId?: string | null; office?: string | null },
+  person: { id: string; roles: Role[]; institutionId?: string | null; office?: string | null; creditCode?: string | null },
   ttl = '12h',
   audience = DEFAULT_JWT_AUDIENCE,
 ): Promise<string> {
-  return new SignJWT({ roles: person.roles, institutionId: person.institutionId ?? null, office: person.office ?? null })
+  return new SignJWT({ roles: person.roles, institutionId: person.institutionId ?? null, office: person.office ?? null, creditCode: person.creditCode ?? null })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(person.id)
     .setIssuer(ISSUER)

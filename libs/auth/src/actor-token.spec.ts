@@ -3,7 +3,7 @@ import { SignJWT, importJWK } from 'jose';
 import { bodyHash, createActorSigner, createActorVerifier, generateActorKeyPair, parsePublicKeys } from './actor-token.ts';
 import type { Actor } from './actor.ts';
 
-const staff: Actor = { id: 'u1', kind: 'person', roles: ['BUREAU_STAFF'], institutionId: null, office: 'BASIC_EDUCATION' };
+const staff: Actor = { id: 'u1', kind: 'person', roles: ['BUREAU_STAFF'], institutionId: null, office: 'BASIC_EDUCATION', creditCode: null };
 const current = await generateActorKeyPair('2026-11');
 const next = await generateActorKeyPair('2027-01');
 const signer = await createActorSigner(current.privateJwk);

@@ -11,6 +11,8 @@ export const ROLES = [
   'BUREAU_STAFF',
   'LEADERSHIP',
   'CITY_SYSTEM',
+  /** Staff of the city's Administrative Approval Bureau (市行政审批局), which holds the licensing power. */
+  'APPROVAL_BUREAU_STAFF',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,10 +24,12 @@ export const actorSchema = z.object({
   institutionId: z.string().nullable().default(null),
   /** Office (科室) of bureau staff, when known. */
   office: z.string().nullable().default(null),
+  /** A market entity's (sponsor's) unified social credit code (GB 32100), checked at sign-in. */
+  creditCode: z.string().nullable().default(null),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-export const ANONYMOUS: Actor = Object.freeze({ id: 'anonymous', kind: 'anonymous', roles: [], institutionId: null, office: null }) as Actor;
+export const ANONYMOUS: Actor = Object.freeze({ id: 'anonymous', kind: 'anonymous', roles: [], institutionId: null, office: null, creditCode: null }) as Actor;
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((r) => actor.roles.includes(r));

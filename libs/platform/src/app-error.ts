@@ -2,7 +2,16 @@
  * An error a person can act on. `code` becomes the GraphQL `extensions.code`; the message is
  * shown as is, so it must say what is wrong and, where it can, what to do.
  */
-export type AppErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'ALREADY_EXISTS' | 'ALREADY_RATED';
+export type AppErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'ALREADY_EXISTS'
+  | 'ALREADY_RATED'
+  // A domain's own refusal codes (ONE_NOTICE_ONLY, INVALID_TRANSITION …), passed through as they are.
+  | (string & {});
 
 export class AppError extends Error {
   override readonly name = 'AppError';

@@ -27,6 +27,19 @@ export interface ServiceInfra {
   orm: MikroORM;
   cache: Cache;
   logger: Logger;
+  /** Now: the system clock, or a test's. Rules that count days read today from it. */
+  clock: () => Date;
+}
+
+/**
+ * Work a service does on a schedule, beside requests and events (a statutory clock's deemed
+ * acceptance). Every replica runs it: a job must be safe to run twice at once (optimistic
+ * versions, conditional updates), which also makes a missed run harmless.
+ */
+export interface ScheduledJob {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
 }
 
 export interface EventSubscriptionSpec {
@@ -41,6 +54,7 @@ export interface BuiltService {
   typeDefs: DocumentNode;
   resolvers: Resolvers;
   subscriptions: EventSubscriptionSpec[];
+  jobs?: ScheduledJob[];
 }
 
 /** The static description of a service: what the host needs before any I/O. */
@@ -63,6 +77,8 @@ export interface RunningService {
   metricsUrl: string | undefined;
   /** Starts the relay when `startRelay: false` held it back (the embedded default, once all listen). */
   startRelay(): void;
+  /** Runs every scheduled job once now and waits for it (tests, operators). */
+  runJobs(): Promise<void>;
   /** Stops taking requests; consumers and relay keep running (first step of a shutdown). */
   stopServing(): Promise<void>;
   stop(): Promise<void>;
@@ -76,6 +92,10 @@ export interface StartOverrides {
   collectDefaultMetrics?: boolean;
   /** How often the relay looks at the outbox when nothing nudged it. */
   relayPollIntervalMs?: number;
+  /** The service's clock (tests move time); default the system clock. */
+  clock?: () => Date;
+  /** false: scheduled jobs run only when runJobs() is called (tests). Default true. */
+  scheduleJobs?: boolean;
   /**
    * Where this service bumps its data version (see DataVersions). The embedded default shares one
    * in memory with its gateway; otherwise it is Redis when configured, else this process's memory
@@ -144,7 +164,12 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     topicPrefix: config.topicPrefix,
     ...(overrides.relayPollIntervalMs ? { pollIntervalMs: overrides.relayPollIntervalMs } : {}),
   });
-  const built = module.createService({ orm: database.orm, cache, logger });
+  const built = module.createService({ orm: database.orm, cache, logger, clock: overrides.clock ?? (() => new Date()) });
+  // A job's changes are committed, with their outbox rows, when it returns: send them and say so.
+  const jobs = scheduleJobs(built.jobs ?? [], logger, overrides.scheduleJobs ?? true, () => {
+    dataChanged();
+    relay.nudge();
+  });
 
   const subscriptions: Subscription[] = [];
   for (const spec of built.subscriptions) {
@@ -210,6 +235,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     });
   } catch (error) {
     retention.stop();
+    await jobs.stop();
     await metricsServer?.close();
     await relay.stop(0);
     await Promise.allSettled(subscriptions.map((s) => s.stop()));
@@ -230,10 +256,12 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     metricsRegistry: metrics.registry,
     metricsUrl: metricsServer?.url,
     startRelay: () => relay.start(),
+    runJobs: () => jobs.runAll(),
     stopServing,
     stop: async () => {
       retention.stop();
       await stopServing();
+      await jobs.stop();
       await metricsServer?.close();
       await Promise.allSettled(subscriptions.map((s) => s.stop()));
       await relay.stop();
@@ -242,6 +270,36 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     await cache.close().catch(() => {});
       await database.close();
       logger.info(`${module.name} stopped`);
+    },
+  };
+}
+
+/**
+ * Runs each job every `everyMs` (first run soon after start), never two runs of one job at once in
+ * this process; a failed run is logged and the next one tries again.
+ */
+function scheduleJobs(jobs: ScheduledJob[], logger: Logger, scheduled: boolean, afterRun: () => void): { runAll(): Promise<void>; stop(): Promise<void> } {
+  const running = new Map<string, Promise<void>>();
+  const runOne = (job: ScheduledJob): Promise<void> => {
+    const current = running.get(job.name);
+    if (current) return current;
+    const run = job
+      .run()
+      .then(afterRun, (error: unknown) => logger.error({ err: error, job: job.name }, 'scheduled job failed; it runs again at its next turn'))
+      .finally(() => running.delete(job.name));
+    running.set(job.name, run);
+    return run;
+  };
+  const timers = scheduled ? jobs.map((job) => setInterval(() => void runOne(job), job.everyMs).unref()) : [];
+  const first = scheduled ? jobs.map((job) => setTimeout(() => void runOne(job), 1_000).unref()) : [];
+  return {
+    runAll: async () => {
+      await Promise.all(jobs.map(runOne));
+    },
+    // No new runs; the one under way finishes before the database closes.
+    stop: async () => {
+      [...timers, ...first].forEach((t) => clearTimeout(t));
+      await Promise.allSettled(running.values());
     },
   };
 }

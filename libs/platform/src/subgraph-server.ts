@@ -23,6 +23,21 @@ import type { ReadinessCheck } from './http-server.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Resolvers = Record<string, Record<string, any>>;
 
+/** One resolver map from several (a service's parts each resolve their own types and fields); a field resolved twice is a mistake. */
+export function mergeResolvers(...maps: Resolvers[]): Resolvers {
+  const merged: Resolvers = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      const target = (merged[type] ??= {});
+      for (const [field, resolver] of Object.entries(fields)) {
+        if (field in target) throw new Error(`resolver ${type}.${field} is defined twice`);
+        target[field] = resolver;
+      }
+    }
+  }
+  return merged;
+}
+
 export interface SubgraphServerOptions {
   name: string;
   host: string;

@@ -41,7 +41,7 @@ export async function serviceTestDatabases(): Promise<ServiceTestDatabase[]> {
 /** One subgraph with in-process events, on SQLite in memory unless told otherwise: the service-level test setup. */
 export async function startTestService(
   module: ServiceModule,
-  options: { transport?: InProcessTransport; database?: ServiceTestDatabase } = {},
+  options: { transport?: InProcessTransport; database?: ServiceTestDatabase; clock?: () => Date } = {},
 ): Promise<TestService> {
   const transport = options.transport ?? new InProcessTransport();
   const adminUrl = options.database?.adminUrl;
@@ -66,6 +66,9 @@ export async function startTestService(
       // Longer than any test waits: events leave only because mutations and reactions nudge the
       // relay (a nudge that comes mid-round sends it round again), on both databases.
       relayPollIntervalMs: 60_000,
+      // Scheduled jobs run when a test calls service.runJobs(), at the time its clock says.
+      scheduleJobs: false,
+      ...(options.clock ? { clock: options.clock } : {}),
     },
   ).catch(async (error: unknown) => {
     await database?.drop();

@@ -10,7 +10,9 @@ export interface InstitutionView {
   districtCode: string;
   address: string | null;
   creditCode: string | null;
-  licence: { number: string; status: string } | null;
+  licence: { number: string; status: string; issuedOn: string | null } | null;
+  category: string | null;
+  status: string;
   registeredAt: string;
 }
 
@@ -23,7 +25,9 @@ export function toInstitutionView(i: Institution): InstitutionView {
     districtCode: i.districtCode,
     address: i.address ?? null,
     creditCode: i.creditCode ?? null,
-    licence: i.licenceNumber ? { number: i.licenceNumber, status: i.licenceStatus ?? 'VALID' } : null,
+    licence: i.licenceNumber ? { number: i.licenceNumber, status: i.licenceStatus ?? 'VALID', issuedOn: i.licenceIssuedOn ?? null } : null,
+    category: i.category ?? null,
+    status: i.status ?? 'ACTIVE',
     registeredAt: i.createdAt.toISOString(),
   };
 }

@@ -18,6 +18,7 @@ const registrationInput = z.object({
   address: optionalTextInput({ max: 300 }),
   creditCode: optionalTextInput({ max: 18, form: 'NFKC' }),
   licenceNumber: optionalTextInput({ max: 60, form: 'NFKC' }),
+  sponsorCreditCode: optionalTextInput({ max: 18, form: 'NFKC' }),
 });
 export type RegisterInstitution = z.input<typeof registrationInput>;
 

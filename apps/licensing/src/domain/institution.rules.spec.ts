@@ -10,6 +10,7 @@ const valid: NewInstitution = {
   address: null,
   creditCode: null,
   licenceNumber: null,
+  sponsorCreditCode: null,
 };
 
 describe('institution registration rules', () => {

@@ -8,6 +8,7 @@ export interface NewInstitution {
   districtCode: string;
   address: string | null;
   creditCode: string | null;
+  sponsorCreditCode: string | null;
   licenceNumber: string | null;
 }
 
@@ -28,6 +29,11 @@ export function checkRegistration(input: NewInstitution): RegistrationProblem[] 
     const check = validateCreditCode(input.creditCode);
     if (!check.ok) problems.push({ field: 'creditCode', message: `creditCode is not a valid unified social credit code: ${check.error.message}` });
   }
+  if (input.sponsorCreditCode !== null) {
+    const check = validateCreditCode(input.sponsorCreditCode);
+    if (!check.ok) problems.push({ field: 'sponsorCreditCode', message: `sponsorCreditCode is not a valid unified social credit code: ${check.error.message}` });
+    else if (input.ownership !== 'PRIVATE') problems.push({ field: 'sponsorCreditCode', message: 'sponsorCreditCode is for private schools; a public one has no sponsor to record' });
+  }
   if (input.licenceNumber !== null && !/^\S{4,60}$/u.test(input.licenceNumber)) {
     problems.push({ field: 'licenceNumber', message: 'licenceNumber must be 4–60 characters without spaces' });
   }
@@ -43,6 +49,7 @@ export function normaliseRegistration(input: NewInstitution): NewInstitution {
     districtCode: input.districtCode.trim(),
     address: blankToNull(input.address),
     creditCode: blankToNull(input.creditCode)?.toUpperCase() ?? null,
+    sponsorCreditCode: blankToNull(input.sponsorCreditCode)?.toUpperCase() ?? null,
     licenceNumber: blankToNull(input.licenceNumber),
   };
 }

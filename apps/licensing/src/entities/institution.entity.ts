@@ -21,8 +21,16 @@ export const Institution = defineEntity({
     districtCode: p.string().length(40).index(),
     address: p.string().length(300).nullable(),
     creditCode: p.string().length(18).nullable().unique(),
-    licenceNumber: p.string().length(60).nullable(),
+    licenceNumber: p.string().length(60).nullable().unique(),
     licenceStatus: p.string().length(20).nullable(),
+    /** The day the licence was issued through a matter; null for one recorded at registration. */
+    licenceIssuedOn: p.string().length(10).nullable(),
+    /** FOR_PROFIT or NON_PROFIT (private schools), when known. */
+    category: p.string().length(20).nullable(),
+    /** ACTIVE, or RETIRED after a merger or termination. */
+    status: p.string().length(10).default('ACTIVE'),
+    /** Credit code of the sponsor (举办者) of a private school, when known. */
+    sponsorCreditCode: p.string().length(18).nullable(),
   },
 });
 export type Institution = InferEntity<typeof Institution>;

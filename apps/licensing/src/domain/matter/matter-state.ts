@@ -55,6 +55,11 @@ export interface MatterState {
   readonly status: MatterStatus;
   readonly applicant: { readonly creditCode: string; readonly name: string };
   readonly institutionId: string | null;
+  /**
+   * For a formal establishment after preparation: the approved preparation matter it follows. The
+   * prepared school is not in the registry yet (it enters when established), so this picks the route.
+   */
+  readonly preparedUnder: string | null;
   /** One file per material code: a later file for the same code replaces the earlier one. */
   readonly materials: readonly AttachedMaterial[];
   readonly submissions: number;

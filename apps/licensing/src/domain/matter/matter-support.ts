@@ -19,7 +19,7 @@ export const event = (type: MatterEventType, payload: Record<string, unknown>): 
 export const isBlank = (text: unknown): boolean => typeof text !== 'string' || text.trim() === '';
 
 export function materialsOf(state: MatterState, ctx: MatterContext): readonly RequiredMaterial[] {
-  return requiredMaterials(ctx.requirements, state.institutionId);
+  return requiredMaterials(ctx.requirements, state.preparedUnder ?? state.institutionId);
 }
 
 export function isAttached(state: MatterState, code: string): boolean {

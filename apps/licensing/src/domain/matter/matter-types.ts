@@ -162,7 +162,8 @@ export function isMatterTypeCode(code: unknown): code is MatterTypeCode {
 }
 
 /** The materials this matter needs; formal establishment's depend on whether the school was prepared. */
-export function requiredMaterials(type: MatterType, institutionId: string | null): readonly RequiredMaterial[] {
-  const route = institutionId === null ? 'DIRECT' : 'PREPARED';
+/** `preparedFrom`: the prepared school or the approved preparation matter; null when applying directly. */
+export function requiredMaterials(type: MatterType, preparedFrom: string | null): readonly RequiredMaterial[] {
+  const route = preparedFrom === null ? 'DIRECT' : 'PREPARED';
   return type.materials.filter((m) => m.route === undefined || type.institutionReference !== 'OPTIONAL' || m.route === route);
 }

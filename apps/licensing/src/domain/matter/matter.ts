@@ -103,6 +103,8 @@ export interface NewMatter {
   readonly type: MatterType;
   readonly applicant: { readonly creditCode: string; readonly name: string };
   readonly institutionId: string | null;
+  /** ESTABLISHMENT after preparation: the approved preparation matter (checked by the caller). */
+  readonly preparedUnder?: string | null;
 }
 
 /** A new matter in DRAFT; the applicant is an organisation identified by its credit code. */
@@ -119,6 +121,7 @@ export function openMatter(input: NewMatter): Result<MatterState, MatterRefusalC
     status: 'DRAFT',
     applicant: { creditCode: credit.value.code, name: input.applicant.name.trim() },
     institutionId: input.institutionId,
+    preparedUnder: input.type.institutionReference === 'OPTIONAL' ? (input.preparedUnder ?? null) : null,
     materials: [],
     submissions: 0,
     submittedOn: null,
