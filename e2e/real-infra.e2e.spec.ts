@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateActorKeyPair } from '@edugraph/auth';
 import { SERVICES } from '@edugraph/contracts';
 import { issueToken } from '@edugraph/gateway';
-import { createTestDatabase, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
+import { eventsTopic } from '@edugraph/contracts';
+import type { EventEnvelope } from '@edugraph/contracts';
+import { KafkaTransport } from '@edugraph/events';
+import { createLogger } from '@edugraph/platform';
+import { createTestDatabase, creditCodeFrom, eventually, graphql, infraUrl, recordTopic, uniqueName } from '@edugraph/testing';
 import { CITY_QUESTION, ONE_INSTITUTION, REGISTER } from './city-question.ts';
 import type { CityAnswer, CityInstitution } from './city-question.ts';
 import { startRealSystem } from '../tools/start/real-system.ts';
@@ -20,6 +24,7 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
   let urls: Record<string, string> = {};
   let gatewayUrl = '';
   let staff: Record<string, string>;
+  const topicPrefix = `${uniqueName('e2e')}.`;
 
   beforeAll(async () => {
     // What `npm run start:real` runs, kept apart from other runs: free ports, a database of its own
@@ -35,7 +40,7 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
         return db.url;
       },
       gatewayPort: 0,
-      topicPrefix: `${uniqueName('e2e')}.`,
+      topicPrefix,
       jwtSecret: JWT_SECRET,
       actorKeys: ACTOR_KEYS,
       logLevel: 'warn',
@@ -116,4 +121,61 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
     const ready = await (await fetch(urls['licensing']!.replace('/graphql', '/health/ready'))).json();
     expect(ready).toEqual({ status: 'ready', service: 'licensing', checks: { database: true }, dependencies: { kafka: true, redis: true } });
   });
+
+  it('approves a division through the gateway: Kafka carries the new schools to enrollment and the completion to its readers', async () => {
+    // What the licensing service publishes, read from Kafka as any consumer of the topic would.
+    const transport = new KafkaTransport({ brokers: brokers!.split(','), clientId: 'e2e-recorder', logger: createLogger('e2e-recorder', 'silent') });
+    try {
+      const published = await recordTopic(transport, eventsTopic('licensing', topicPrefix));
+      const creditCode = creditCodeFrom('52141010MJ0000201');
+      const sponsor = { authorization: `Bearer ${await issueToken(JWT_SECRET, { id: 'e2e-sponsor-person', roles: ['MARKET_ENTITY'], creditCode })}` };
+      const approval = { authorization: `Bearer ${await issueToken(JWT_SECRET, { id: 'e2e-approval', roles: ['APPROVAL_BUREAU_STAFF'] })}` };
+      const input = { name: 'Real Private School', level: 'PRIMARY', ownership: 'PRIVATE', districtCode: 'D02', sponsorCreditCode: creditCode };
+      const schoolId = (await graphql<{ registerInstitution: { institution: { id: string } } }>(gatewayUrl, REGISTER, { input }, staff)).registerInstitution.institution.id;
+
+      type Matter = { id: string; status: string; requirements: { code: string }[] };
+      const step = async (headers: Record<string, string>, field: string, args: string, params: string, variables: Record<string, unknown>) =>
+        (await graphql<Record<string, { matter: Matter }>>(gatewayUrl, `mutation(${params}) { ${field}(${args}) { matter { id status requirements { code } } } }`, variables, headers))[field]!.matter;
+      const divisions = [{ name: 'Real Division East', level: 'PRIMARY', districtCode: 'D02' }, { name: 'Real Division West', level: 'JUNIOR', districtCode: 'D03' }];
+      const matter = await step(sponsor, 'startMatter', 'input: $input', '$input: StartMatterInput!', { input: { type: 'DIVISION', institutionId: schoolId, details: { divisions } } });
+      for (const { code } of matter.requirements) {
+        await step(sponsor, 'attachMaterial', 'matterId: $id, code: $code, fileName: "f.pdf", sha256: $sha, sizeBytes: 1024', '$id: ID!, $code: String!, $sha: String!', { id: matter.id, code, sha: 'c'.repeat(64) });
+      }
+      const id = { id: matter.id };
+      await step(sponsor, 'submitMatter', 'matterId: $id', '$id: ID!', id);
+      await step(staff, 'acceptMatter', 'matterId: $id', '$id: ID!', id);
+      const decided = await step(approval, 'decide', 'matterId: $id, outcome: APPROVED, legalBasis: "《中华人民共和国民办教育促进法》第五十三条", reason: "分立方案可行"', '$id: ID!', id);
+      expect(decided.status).toBe('APPROVED');
+
+      const divided = await eventually(async () => {
+        const { institutions } = await graphql<CityAnswer>(gatewayUrl, CITY_QUESTION);
+        const found = divisions.map((d) => institutions.nodes.find((n) => n.name === d.name));
+        expect(found.map((n) => n && { level: n.level, ownership: n.ownership, seatPools: n.seatPools, licence: n.licence })).toEqual([
+          { level: 'PRIMARY', ownership: 'PRIVATE', seatPools: [], licence: null },
+          { level: 'JUNIOR', ownership: 'PRIVATE', seatPools: [], licence: null },
+        ]);
+        return found.map((n) => n!.id);
+      }, 60_000, 250);
+      // Enrollment takes a capacity for the new school once licensing.institution.registered reached it over Kafka.
+      await eventually(() => graphql(gatewayUrl, `mutation { setSeatCapacity(input: { institutionId: "${divided[0]}", year: 2026, grade: 1, capacity: 40 }) { seatPool { capacity } } }`, {}, staff), 60_000, 250);
+      await eventually(async () => {
+        const { institutions } = await graphql<CityAnswer>(gatewayUrl, CITY_QUESTION);
+        expect(institutions.nodes.find((n) => n.id === divided[0])?.seatPools).toEqual([{ year: 2026, grade: 1, capacity: 40, placed: 0 }]);
+      }, 30_000, 250);
+
+      // Each aggregate's events keep their order on one partition; across partitions they arrive in any order.
+      const completed = await eventually(async () => {
+        const events = published as EventEnvelope<Record<string, unknown>>[];
+        expect(events.filter((e) => e.type === 'licensing.institution.registered').map((e) => e.payload['institutionId'])).toEqual(expect.arrayContaining(divided));
+        const event = events.find((e) => e.type === 'licensing.matter.completed' && e.aggregateId === matter.id);
+        expect(event).toBeDefined();
+        return event!;
+      }, 60_000, 250);
+      expect(completed.payload).toMatchObject({ matterId: matter.id, typeCode: expect.any(String), creditCode, applicantId: 'e2e-sponsor-person', institutionId: schoolId, outcome: 'APPROVED' });
+    } finally {
+      // Its consumer leaves the group after its current fetch (up to 5 s): closed while the system stops.
+      const closed = transport.close();
+      drops.push(() => closed);
+    }
+  }, 180_000);
 });

@@ -1,3 +1,8 @@
+import { creditCodeCheckCharacter } from '@edugraph/rules';
+
+/** The demo's school sponsor (举办者): a private non-enterprise unit (民办非企业单位) of the city. */
+export const DEMO_SPONSOR = { creditCode: `52141010MJ0000001${creditCodeCheckCharacter('52141010MJ0000001')}`, name: '滨江育才教育发展中心' };
+
 /**
  * A small city for demos and end-to-end tests: 20 institutions of every level in three school
  * districts, CG 城关 (Chengguan), BJ 滨江 (Binjiang) and XS 西山 (Xishan, rural).
@@ -9,6 +14,8 @@ export interface DemoInstitution {
   ownership: 'PUBLIC' | 'PRIVATE';
   districtCode: string;
   licenceNumber?: string;
+  /** The private school's sponsor (举办者), who may start licensing matters for it. */
+  sponsorCreditCode?: string;
   /** Seats per grade for 2026 (primary and junior schools). */
   seatsPerGrade?: number;
   /** Approved places (kindergartens). */
@@ -22,15 +29,15 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
   { key: 'cg-p2', name: '城关实验小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'CG', seatsPerGrade: 135 },
   { key: 'cg-j1', name: '城关第一初级中学', level: 'JUNIOR', ownership: 'PUBLIC', districtCode: 'CG', seatsPerGrade: 300, ratings: [4] },
   { key: 'bj-p1', name: '滨江小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'BJ', seatsPerGrade: 90 },
-  { key: 'bj-p2', name: '滨江育才学校（民办）', level: 'PRIMARY', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010070000011', seatsPerGrade: 45, ratings: [2, 3] },
+  { key: 'bj-p2', name: '滨江育才学校（民办）', level: 'PRIMARY', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010070000011', sponsorCreditCode: DEMO_SPONSOR.creditCode, seatsPerGrade: 45, ratings: [2, 3] },
   { key: 'bj-j1', name: '滨江初级中学', level: 'JUNIOR', ownership: 'PUBLIC', districtCode: 'BJ', seatsPerGrade: 240 },
-  { key: 'bj-j2', name: '启明中学（民办）', level: 'JUNIOR', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010070000012', seatsPerGrade: 120 },
+  { key: 'bj-j2', name: '启明中学（民办）', level: 'JUNIOR', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010070000012', sponsorCreditCode: DEMO_SPONSOR.creditCode, seatsPerGrade: 120 },
   { key: 'xs-p1', name: '西山中心小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'XS', seatsPerGrade: 45 },
   { key: 'xs-j1', name: '西山初级中学', level: 'JUNIOR', ownership: 'PUBLIC', districtCode: 'XS', seatsPerGrade: 100 },
   { key: 'cg-k1', name: '城关第一幼儿园', level: 'PRESCHOOL', ownership: 'PUBLIC', districtCode: 'CG', places: 360, ratings: [5, 5] },
   { key: 'cg-k2', name: '阳光花园小区配套幼儿园', level: 'PRESCHOOL', ownership: 'PUBLIC', districtCode: 'CG', places: 270 },
   { key: 'bj-k1', name: '小海豚幼儿园（普惠性民办）', level: 'PRESCHOOL', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010060000021', places: 180, ratings: [4] },
-  { key: 'bj-k2', name: '金苹果幼儿园（民办）', level: 'PRESCHOOL', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010060000022', places: 150 },
+  { key: 'bj-k2', name: '金苹果幼儿园（民办）', level: 'PRESCHOOL', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010060000022', sponsorCreditCode: DEMO_SPONSOR.creditCode, places: 150 },
   { key: 'xs-k1', name: '西山乡中心幼儿园', level: 'PRESCHOOL', ownership: 'PUBLIC', districtCode: 'XS', places: 120 },
   { key: 'cg-s1', name: '城关第一高级中学', level: 'SENIOR', ownership: 'PUBLIC', districtCode: 'CG' },
   { key: 'bj-s1', name: '滨江外国语高级中学（民办）', level: 'SENIOR', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010030000031' },
@@ -57,7 +64,7 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     licenceNumber: '教民141010040000041',
     programmes: [{ code: '730701', name: '电子商务', lengthYears: 3, annualIntake: 90 }],
   },
-  { key: 'cg-t1', name: '启航艺术培训学校（民办）', level: 'TRAINING', ownership: 'PRIVATE', districtCode: 'CG', licenceNumber: '教民141010050000051' },
+  { key: 'cg-t1', name: '启航艺术培训学校（民办）', level: 'TRAINING', ownership: 'PRIVATE', districtCode: 'CG', licenceNumber: '教民141010050000051', sponsorCreditCode: DEMO_SPONSOR.creditCode },
   { key: 'bj-t1', name: '滨江科技培训中心（民办）', level: 'TRAINING', ownership: 'PRIVATE', districtCode: 'BJ', licenceNumber: '教民141010050000052' },
 ];
 

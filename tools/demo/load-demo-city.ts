@@ -27,7 +27,14 @@ export async function loadDemoCity(gatewayUrl: string, bureauToken: string, jwtS
   const parent = { authorization: `Bearer ${await issueToken(jwtSecret, { id: 'demo-parent', roles: ['PARENT'] })}` };
   const ids = new Map<string, string>();
   for (const i of DEMO_INSTITUTIONS) {
-    const input = { name: i.name, level: i.level, ownership: i.ownership, districtCode: i.districtCode, ...(i.licenceNumber ? { licenceNumber: i.licenceNumber } : {}) };
+    const input = {
+      name: i.name,
+      level: i.level,
+      ownership: i.ownership,
+      districtCode: i.districtCode,
+      ...(i.licenceNumber ? { licenceNumber: i.licenceNumber } : {}),
+      ...(i.sponsorCreditCode ? { sponsorCreditCode: i.sponsorCreditCode } : {}),
+    };
     const r = await graphql<{ registerInstitution: { institution: { id: string } } }>(gatewayUrl, REGISTER, { input }, staff);
     ids.set(i.key, r.registerInstitution.institution.id);
   }

@@ -2,9 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createLogger, onShutdownSignal } from '@edugraph/platform';
-import { issueToken } from '@edugraph/gateway';
 import { startEmbeddedSystem } from './embedded-system.ts';
-import { loadDemoCity } from '../demo/load-demo-city.ts';
+import { demoTokens, loadDemo } from '../demo/load-demo.ts';
 
 const startedAt = performance.now();
 const dataDir = process.env['EDUGRAPH_DATA_DIR'] ?? '.data';
@@ -19,18 +18,20 @@ const metricsPort = process.env['METRICS_PORT'] ? Number(process.env['METRICS_PO
 const system = await startEmbeddedSystem({ dataDir, jwtSecret, gatewayPort: Number(process.env['PORT'] ?? 4000), ...(metricsPort === undefined ? {} : { metricsPort }), logger });
 onShutdownSignal(logger, system.stop);
 
-const bureauToken = await issueToken(jwtSecret, { id: 'demo-bureau-staff', roles: ['BUREAU_STAFF'], office: 'BASIC_EDUCATION' });
-const demo = await loadDemoCity(system.gatewayUrl, bureauToken, jwtSecret);
+const licensing = system.services.find((s) => s.name === 'licensing')!;
+const demo = await loadDemo(system.gatewayUrl, jwtSecret, async () => ({ orm: licensing.orm, close: async () => licensing.relay.nudge() }));
+const tokens = await demoTokens(jwtSecret);
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 console.log(`
 EduGraph is running (embedded default: SQLite files in ${dataDir}/, in-process events, in-memory cache).
 
   GraphQL gateway:  ${system.gatewayUrl}
   Metrics:          ${system.metricsUrl}/metrics/<gateway|enrollment|preschool|licensing|vocational|feedback>
-  Demo data:        ${demo.loaded ? `loaded (${demo.institutions} institutions)` : `already there (${demo.institutions} institutions)`}
+  Demo data:        ${demo}
   Started in:       ${seconds} s
 
-  Bureau staff token for mutations (12 h), send as "Authorization: Bearer <token>":
-  ${bureauToken}
+  Tokens (12 h), send as "Authorization: Bearer <token>":
+  bureau staff:    ${tokens.bureauStaff}
+  school sponsor:  ${tokens.sponsor}
 
 Stop with Ctrl+C.`);

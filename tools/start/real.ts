@@ -4,8 +4,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_PORTS } from '@edugraph/platform';
-import { issueToken } from '@edugraph/gateway';
-import { loadDemoCity } from '../demo/load-demo-city.ts';
+import { demoTokens, loadDemo } from '../demo/load-demo.ts';
+import { eventEntities } from '@edugraph/events';
+import { openDatabase } from '@edugraph/persistence';
+import { licensingService } from '../../apps/licensing/src/service.ts';
 import { realInfrastructureFromEnv, startRealSystem } from './real-system.ts';
 import type { RealSystem } from './real-system.ts';
 
@@ -68,11 +70,13 @@ try {
 }
 if (aborting.signal.aborted) await stopAll('signal during start-up');
 
-const bureauToken = await issueToken(jwtSecret, { id: 'demo-bureau-staff', roles: ['BUREAU_STAFF'], office: 'BASIC_EDUCATION' });
-const demo = await loadDemoCity(system.gatewayUrl, bureauToken, jwtSecret).then(
-  (d) => (d.loaded ? `loaded (${d.institutions} institutions)` : `already there (${d.institutions} institutions)`),
-  (error: unknown) => `not loaded: ${error instanceof Error ? error.message : String(error)}`,
-);
+const tokens = await demoTokens(jwtSecret);
+// Licensing's demo matters are written on its database by its own use cases; its relay sends their events.
+const licensingDatabase = async () => {
+  const database = await openDatabase({ url: system.databaseUrls['licensing']!, entities: [...licensingService.entities, ...eventEntities], migrations: licensingService.migrations });
+  return { orm: database.orm, close: () => database.close() };
+};
+const demo = await loadDemo(system.gatewayUrl, jwtSecret, licensingDatabase).catch((error: unknown) => `not loaded: ${error instanceof Error ? error.message : String(error)}`);
 if (stopping !== undefined) await new Promise(() => {}); // a Ctrl+C during the demo load: stopAll exits
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 console.log(`
@@ -86,7 +90,8 @@ EduGraph is running on real infrastructure: each service and the gateway a proce
   Demo data:        ${demo}
   Started in:       ${seconds} s
 
-  Bureau staff token for mutations (12 h), send as "Authorization: Bearer <token>":
-  ${bureauToken}
+  Tokens (12 h), send as "Authorization: Bearer <token>":
+  bureau staff:    ${tokens.bureauStaff}
+  school sponsor:  ${tokens.sponsor}
 
 Stop with Ctrl+C.`);

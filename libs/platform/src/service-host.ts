@@ -70,6 +70,8 @@ export interface ServiceModule {
 export interface RunningService {
   name: ServiceName;
   url: string;
+  /** The service's database (demo seeding and operator tools in the same process). */
+  orm: MikroORM;
   relay: OutboxRelay;
   /** This service's Prometheus registry (the embedded default serves all five on one port). */
   metricsRegistry: Registry;
@@ -252,6 +254,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   return {
     name: module.name,
     url: http.url,
+    orm: database.orm,
     relay,
     metricsRegistry: metrics.registry,
     metricsUrl: metricsServer?.url,
