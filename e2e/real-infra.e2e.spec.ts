@@ -74,8 +74,11 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
     // Asked again, the public answer comes from the gateway's cache, keyed by the versions in Redis.
     const cacheOutcome = async () =>
       (await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CITY_QUESTION }) })).headers.get('x-edugraph-cache');
-    await cacheOutcome();
-    expect(await cacheOutcome()).toBe('hit');
+    // Once every service has applied the registrations (each application moves its data version).
+    await eventually(async () => {
+      await cacheOutcome();
+      expect(await cacheOutcome()).toBe('hit');
+    }, 30_000, 100);
   });
 
   it('writes through every service on PostgreSQL and reads the result back through the gateway', async () => {

@@ -5,6 +5,11 @@ import {
   anonymous, approvalBureauStaff, bureauStaff, creditCodeFrom, eventually, leadership, policyLawStaff, recordTopic, refusalOf, serviceTestDatabases, sponsor, startTestService,
 } from '@edugraph/testing';
 import type { TestService } from '@edugraph/testing';
+import { randomUUID } from 'node:crypto';
+import { ACTOR_TOKEN_HEADER, createActorSigner } from '@edugraph/auth';
+import { observeStatements } from '@edugraph/persistence';
+import { REQUEST_ID_HEADER } from '@edugraph/platform';
+import { TEST_ACTOR_KEYS, graphql } from '@edugraph/testing';
 import { licensingService } from '../src/service.ts';
 import { MATTER_FIELDS, matterSteps } from './matter-support.ts';
 import type { MatterJson } from './matter-support.ts';
@@ -12,6 +17,7 @@ import type { MatterJson } from './matter-support.ts';
 const SPONSOR = sponsor(creditCodeFrom('52141010MJ0000001'));
 const OTHER = sponsor(creditCodeFrom('52141010MJ0000002'));
 const REGISTER = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
+const signer = await createActorSigner(TEST_ACTOR_KEYS.privateJwk);
 // 2026-11-25, a Wednesday, 10:00 in Shanghai.
 const NOW = new Date('2026-11-25T02:00:00Z');
 
@@ -28,6 +34,14 @@ for (const database of await serviceTestDatabases()) describe(`licensing matters
     await steps.submit(SPONSOR, started.id);
     await steps.accept(approvalBureauStaff, started.id);
     return steps.decide(approvalBureauStaff, started.id);
+  };
+
+  const approvedMatterUntilReview = async (): Promise<string> => {
+    const started = await steps.start(SPONSOR, { type: 'CHANGE_ADDRESS', institutionId: schoolId, details: { newAddress: '城关区审查路1号' } });
+    await steps.attachAll(SPONSOR, started);
+    await steps.submit(SPONSOR, started.id);
+    await steps.accept(approvalBureauStaff, started.id);
+    return started.id;
   };
 
   beforeAll(async () => {
@@ -160,6 +174,10 @@ for (const database of await serviceTestDatabases()) describe(`licensing matters
     expect((await refusalOf(t.as(SPONSOR)(`mutation($id: ID!) { attachMaterial(matterId: $id, code: "AMENDED_CHARTER", fileName: "a.pdf", sha256: "nothex", sizeBytes: 0) { matter { id } } }`, { id: m.id }))).code).toBe('BAD_USER_INPUT');
     expect((await refusalOf(steps.accept(bureauStaff, m.id))).code).toBe('INVALID_TRANSITION');
     expect((await steps.get(SPONSOR, m.id))!.status).toBe('DRAFT');
+    const reviewed = await approvedMatterUntilReview();
+    expect((await refusalOf(steps.inspect(bureauStaff, reviewed, '2026-11-20'))).code).toBe('DATE_IN_PAST');
+    expect((await refusalOf(steps.inspect(SPONSOR, reviewed, '2026-12-01'))).code).toBe('FORBIDDEN');
+    expect((await steps.inspect(bureauStaff, reviewed, '2026-12-01')).status).toBe('UNDER_REVIEW');
     const withdrawn = await steps.withdraw(SPONSOR, m.id);
     expect(withdrawn.status).toBe('WITHDRAWN');
     await eventually(async () => expect(eventsOf(m.id)).toEqual(['licensing.matter.withdrawn', 'licensing.matter.completed']));
@@ -172,6 +190,20 @@ for (const database of await serviceTestDatabases()) describe(`licensing matters
     const defects = await t.as(leadership)<{ matters: { nodes: { id: string; inPersonVisits: number }[] } }>('{ matters(filter: { multipleVisits: true }) { nodes { id inPersonVisits } } }');
     expect(defects.matters.nodes).toEqual([{ id: m.id, inPersonVisits: 2 }]);
     expect((await refusalOf(steps.visit(SPONSOR, m.id))).code).toBe('FORBIDDEN');
+  });
+
+  it('lists 50 matters with their clocks and schools in a fixed number of SQL statements', async () => {
+    const requestId = randomUUID();
+    const seen: string[] = [];
+    const stop = observeStatements(t.service.orm, (s) => s.context['requestId'] === requestId && seen.push(s.sql));
+    const query = `{ matters(first: 50) { totalCount nodes { id clock { dueOn status provisional } licenceClock { dueOn } requirements { code attached } institution { name } } } }`;
+    const data = await graphql<{ matters: { totalCount: number; nodes: unknown[] } }>(t.service.url, query, {}, { [REQUEST_ID_HEADER]: requestId }, async (body) => ({
+      [ACTOR_TOKEN_HEADER]: await signer.sign(leadership, 'licensing', body),
+    }));
+    stop();
+    expect(data.matters.nodes.length).toBeGreaterThanOrEqual(10);
+    // The page, its count, the catalogue (settings, holiday arrangements) and the schools in one batch.
+    expect(seen).toHaveLength(5);
   });
 
   it('answers a matter through its federation key', async () => {

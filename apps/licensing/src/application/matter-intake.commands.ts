@@ -80,9 +80,20 @@ export function acceptWithShortfall(ctx: MatterUseCaseContext, matterId: string,
   });
 }
 
-/** Counts a visit the applicant had to make in person: more than one is a defect of 只跑一次. */
+/** Counts a visit the applicant had to make in person: more than one is a defect of 只跑一次. Two counted at once both count. */
 export async function recordCounterVisit(ctx: MatterUseCaseContext, matterId: string): Promise<MatterView> {
   requireLicensingStaff(ctx.actor, 'record a counter visit');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await countVisit(ctx, matterId);
+    } catch (error) {
+      if (attempt < 3 && (error as Error).name === 'OptimisticLockError') continue;
+      throw error;
+    }
+  }
+}
+
+function countVisit(ctx: MatterUseCaseContext, matterId: string): Promise<MatterView> {
   return ctx.em.fork().transactional(async (tx) => {
     const row = await tx.findOne(Matter, { id: matterId });
     if (!row) throw new AppError('NOT_FOUND', 'No licensing matter has this id.');
