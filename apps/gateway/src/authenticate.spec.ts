@@ -1,3 +1,4 @@
+import { creditCodeCheckCharacter } from '@edugraph/rules';
 import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { authenticate, issueToken } from './authenticate.ts';
@@ -11,8 +12,17 @@ describe('authentication at the edge', () => {
     const token = await issueToken(SECRET, { id: 'u-7', roles: ['INSTITUTION_STAFF'], institutionId: 'inst-1' });
     expect(await authenticate({ authorization: `Bearer ${token}` }, { jwtSecret: SECRET, jwtAudience: "edugraph", apiKeys: keys })).toEqual({
       ok: true,
-      actor: { id: 'u-7', kind: 'person', roles: ['INSTITUTION_STAFF'], institutionId: 'inst-1', office: null },
+      actor: { id: 'u-7', kind: 'person', roles: ['INSTITUTION_STAFF'], institutionId: 'inst-1', office: null, creditCode: null },
     });
+  });
+
+  it('signs a market entity in as its organisation: a valid credit code is required, and kept in upper case', async () => {
+    const credentials = { jwtSecret: SECRET, jwtAudience: 'edugraph', apiKeys: keys };
+    const as = async (creditCode: string | null) => authenticate({ authorization: `Bearer ${await issueToken(SECRET, { id: 's-1', roles: ['MARKET_ENTITY'], creditCode })}` }, credentials);
+    const valid = `52141010MJ0000001${creditCodeCheckCharacter('52141010MJ0000001')}`;
+    expect(await as(valid.toLowerCase())).toMatchObject({ ok: true, actor: { roles: ['MARKET_ENTITY'], creditCode: valid } });
+    expect(await as(null)).toEqual({ ok: false, message: expect.stringContaining('credit code') });
+    expect(await as(`${valid.slice(0, 17)}${valid[17] === '0' ? '1' : '0'}`)).toEqual({ ok: false, message: expect.stringContaining('not valid') });
   });
 
   it('treats a caller without credentials as the anonymous public', async () => {
