@@ -1,2 +1,3 @@
 export * from './actor.ts';
 export * from './actor-token.ts';
+export * from './pii/index.ts';
