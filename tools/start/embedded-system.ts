@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { InProcessTransport } from '@edugraph/events';
 import { MemoryDataVersions } from '@edugraph/cache';
 import type { DataVersions } from '@edugraph/cache';
-import { generateActorKeyPair } from '@edugraph/auth';
+import { generateActorKeyPair, generatePiiKeyring, loadOrCreateDevPiiKeyring } from '@edugraph/auth';
 import type { ActorKeyPair } from '@edugraph/auth';
 import { DEFAULT_PORTS, METRICS_PORT_OFFSET, createLogger, startMetricsServer, startService } from '@edugraph/platform';
 import type { RunningMetricsServer } from '@edugraph/platform';
@@ -31,6 +31,8 @@ export interface EmbeddedOptions {
   /** Subgraph call timeout at the gateway (default 5 s). */
   subgraphTimeoutMs?: number;
   apiKeys?: string;
+  /** The keyring for personal data at rest (default: `<dataDir>/pii-keys.json`, made on first start). */
+  piiKeys?: string;
   /** Memory for cached public answers at the gateway (default 32 MiB; 0: none). */
   responseCacheMiB?: number;
   /** The gateway's limits (default: the embedded default's). */
@@ -62,6 +64,8 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
   const actorKeys = o.actorKeys ?? (await generateActorKeyPair(`embedded-${Date.now()}`));
   const logger = o.logger ?? createLogger('edugraph');
   const transport = new InProcessTransport();
+  // Personal data keys: a development keyring kept beside the data (a fresh one for in-memory runs).
+  const piiKeys = o.piiKeys ?? (o.dataDir === ':memory:' ? generatePiiKeyring('embedded') : loadOrCreateDevPiiKeyring(`${o.dataDir}/pii-keys.json`));
   // The services bump, the gateway's response cache reads: one map in this process.
   const dataVersions = new MemoryDataVersions();
   const services: RunningService[] = [];
@@ -81,6 +85,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
             actorPublicKeys: JSON.stringify({ keys: [actorKeys.publicJwk] }),
             metrics: null,
             topicPrefix: '',
+            piiKeys,
             logLevel: logger.level,
           },
           { transport, dataVersions, logger: logger.child({ service: module.name }), collectDefaultMetrics: false, startRelay: false },

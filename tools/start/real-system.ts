@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { SERVICES } from '@edugraph/contracts';
 import type { ServiceName } from '@edugraph/contracts';
-import { generateActorKeyPair } from '@edugraph/auth';
+import { generateActorKeyPair, generatePiiKeyring } from '@edugraph/auth';
 import type { ActorKeyPair } from '@edugraph/auth';
 import { DEFAULT_PORTS, METRICS_PORT_OFFSET } from '@edugraph/platform';
 import { subgraphUrlKey } from '@edugraph/gateway';
@@ -44,6 +44,8 @@ export interface RealSystemOptions extends RealInfrastructure {
   topicPrefix?: string;
   /** The actor-token key pair (default: a new one for this run). */
   actorKeys?: ActorKeyPair;
+  /** The keyring for personal data at rest (default: a new one for this run; `npm run start:real` keeps one in .data/). */
+  piiKeys?: string;
   logLevel?: string;
   /**
    * NODE_ENV of every process (default `development`). Never inherited: a test runner's `test`
@@ -153,12 +155,13 @@ export async function startRealSystem(o: RealSystemOptions): Promise<RealSystem>
   const baseUrl = (name: ProcessName) => `http://${host}:${ports[name].port}`;
   const urls = Object.fromEntries(PROCESS_NAMES.map((n) => [n, `${baseUrl(n)}/graphql`])) as Record<ProcessName, string>;
 
+  const piiKeys = o.piiKeys ?? generatePiiKeyring('real-system');
   // Every variable is set, so nothing leaks in from the launcher's own environment (PORT, METRICS_PORT…).
   const common = { HOST: host, REDIS_URL: o.redisUrl, EDUGRAPH_TOPIC_PREFIX: o.topicPrefix ?? '', LOG_LEVEL: o.logLevel ?? 'info', NODE_ENV: o.nodeEnv ?? 'development' };
   const envOf = (name: ProcessName): Record<string, string> => {
     const own = { ...common, PORT: String(ports[name].port), METRICS_PORT: String(ports[name].metrics) };
     if (name !== 'gateway') {
-      return { ...own, DATABASE_URL: databaseUrls[name], KAFKA_BROKERS: o.kafkaBrokers, EDUGRAPH_ACTOR_PUBLIC_KEYS: JSON.stringify({ keys: [actorKeys.publicJwk] }) };
+      return { ...own, DATABASE_URL: databaseUrls[name], KAFKA_BROKERS: o.kafkaBrokers, EDUGRAPH_ACTOR_PUBLIC_KEYS: JSON.stringify({ keys: [actorKeys.publicJwk] }), EDUGRAPH_PII_KEYS: piiKeys };
     }
     return {
       ...own,

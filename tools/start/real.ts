@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_PORTS } from '@edugraph/platform';
 import { demoTokens, loadDemo } from '../demo/load-demo.ts';
+import { loadOrCreateDevPiiKeyring } from '@edugraph/auth';
 import { eventEntities } from '@edugraph/events';
 import { openDatabase } from '@edugraph/persistence';
 import { licensingService } from '../../apps/licensing/src/service.ts';
@@ -18,6 +19,8 @@ mkdirSync(dataDir, { recursive: true });
 const secretFile = `${dataDir}/dev-jwt-secret`;
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
 const jwtSecret = process.env['EDUGRAPH_JWT_SECRET'] ?? readFileSync(secretFile, 'utf8').trim();
+// Personal data stays readable across restarts: the keyring is kept beside the secret.
+const piiKeys = process.env['EDUGRAPH_PII_KEYS'] ?? loadOrCreateDevPiiKeyring(`${dataDir}/pii-keys.json`);
 
 const infra = realInfrastructureFromEnv();
 const withoutPassword = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -55,6 +58,7 @@ try {
   system = await startRealSystem({
     ...infra,
     jwtSecret,
+    piiKeys,
     gatewayPort: Number(process.env['PORT'] ?? DEFAULT_PORTS.gateway),
     logLevel: process.env['LOG_LEVEL'] ?? 'info',
     ...(process.env['NODE_ENV'] ? { nodeEnv: process.env['NODE_ENV'] } : {}),

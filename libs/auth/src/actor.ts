@@ -13,6 +13,8 @@ export const ROLES = [
   'CITY_SYSTEM',
   /** Staff of the city's Administrative Approval Bureau (市行政审批局), which holds the licensing power. */
   'APPROVAL_BUREAU_STAFF',
+  /** The data protection officer: reads the audit log of personal-data access (PIPL art. 52). */
+  'DATA_PROTECTION_OFFICER',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

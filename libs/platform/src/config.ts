@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SERVICES } from '@edugraph/contracts';
 import type { ServiceName } from '@edugraph/contracts';
-import { ActorKeyError, parsePublicKeys } from '@edugraph/auth';
+import { ActorKeyError, parsePiiKeyring, parsePublicKeys } from '@edugraph/auth';
 
 /** The gateway on 4000, then the services in the order of SERVICES: enrollment 4001 … feedback 4005. */
 export const DEFAULT_PORTS = {
@@ -33,6 +33,14 @@ export const actorPublicKeys = z.string().superRefine((raw, ctx) => {
   }
 });
 
+const piiKeys = z.string().superRefine((raw, ctx) => {
+  try {
+    parsePiiKeyring(raw);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'not a PII keyring' });
+  }
+});
+
 /** One validated config object per service process, from the environment; it fails fast. */
 export const serviceConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -47,6 +55,7 @@ export const serviceConfigSchema = z.object({
   EDUGRAPH_ACTOR_PUBLIC_KEYS: actorPublicKeys,
   EDUGRAPH_TOPIC_PREFIX: z.string().default(''),
   EDUGRAPH_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(7),
+  EDUGRAPH_PII_KEYS: piiKeys.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,6 +78,8 @@ export interface ServiceConfig {
   topicPrefix: string;
   /** Days published outbox rows and processed inbox rows are kept (default 7, Kafka's default retention). */
   retentionDays?: number;
+  /** Keys for personal data at rest (JSON keyring, see .env.example); services holding children's data need it. */
+  piiKeys?: string | undefined;
   logLevel: string;
 }
 
@@ -96,6 +107,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     metrics: { host: c.METRICS_HOST, port: metricsPortFor(c.PORT, c.METRICS_PORT, service) },
     topicPrefix: c.EDUGRAPH_TOPIC_PREFIX,
     retentionDays: c.EDUGRAPH_RETENTION_DAYS,
+    piiKeys: c.EDUGRAPH_PII_KEYS,
     logLevel: c.LOG_LEVEL,
   };
 }

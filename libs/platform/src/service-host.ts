@@ -29,6 +29,8 @@ export interface ServiceInfra {
   logger: Logger;
   /** Now: the system clock, or a test's. Rules that count days read today from it. */
   clock: () => Date;
+  /** The keyring for personal data at rest (EDUGRAPH_PII_KEYS); a service holding children's data requires it. */
+  piiKeyring: string | undefined;
 }
 
 /**
@@ -166,7 +168,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     topicPrefix: config.topicPrefix,
     ...(overrides.relayPollIntervalMs ? { pollIntervalMs: overrides.relayPollIntervalMs } : {}),
   });
-  const built = module.createService({ orm: database.orm, cache, logger, clock: overrides.clock ?? (() => new Date()) });
+  const built = module.createService({ orm: database.orm, cache, logger, clock: overrides.clock ?? (() => new Date()), piiKeyring: config.piiKeys });
   // A job's changes are committed, with their outbox rows, when it returns: send them and say so.
   const jobs = scheduleJobs(built.jobs ?? [], logger, overrides.scheduleJobs ?? true, () => {
     dataChanged();

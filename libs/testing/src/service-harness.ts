@@ -1,10 +1,13 @@
-import { ACTOR_TOKEN_HEADER, createActorSigner, generateActorKeyPair } from '@edugraph/auth';
+import { ACTOR_TOKEN_HEADER, createActorSigner, generateActorKeyPair, generatePiiKeyring } from '@edugraph/auth';
 import type { Actor } from '@edugraph/auth';
 import { InProcessTransport } from '@edugraph/events';
 import { createLogger, startService } from '@edugraph/platform';
 import type { RunningService, ServiceModule } from '@edugraph/platform';
 import { GraphQLRequestError, graphql } from './graphql-client.ts';
 import { createTestDatabase, infraUrl } from './infra.ts';
+
+/** One keyring for personal data per test run. */
+export const TEST_PII_KEYS = generatePiiKeyring('test-pii');
 
 /** The key pair test services trust: tests sign as the gateway would, with its private half. */
 export const TEST_ACTOR_KEYS = await generateActorKeyPair('test-key');
@@ -57,6 +60,7 @@ export async function startTestService(
       actorPublicKeys: TEST_ACTOR_PUBLIC_KEYS,
       metrics: { host: '127.0.0.1', port: 0 },
       topicPrefix: '',
+      piiKeys: TEST_PII_KEYS,
       logLevel: 'silent',
     },
     {

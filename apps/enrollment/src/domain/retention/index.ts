@@ -1,0 +1,3 @@
+// Public API of personal-data retention for closed applications.
+export { DEFAULT_RETENTION_POLICY, retentionEndsOn, retentionExpired } from './retention.ts';
+export type { RetentionPolicy } from './retention.ts';
