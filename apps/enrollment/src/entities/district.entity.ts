@@ -21,7 +21,7 @@ export const DistrictDistance = defineEntity({
   properties: {
     fromCode: p.string().length(40).primary(),
     toCode: p.string().length(40).primary(),
-    km: p.double(),
+    km: p.double().$type<number>(),
   },
 });
 export type DistrictDistance = InferEntity<typeof DistrictDistance>;

@@ -12,3 +12,5 @@ export type { RoundSummary } from './summary.ts';
 export { explainOutcome } from './explain.ts';
 export type { Explanation, NameLookup } from './explain.ts';
 export { DOCUMENT_NAMES } from './document-names.ts';
+export { DEFAULT_PLACEMENT_POLICY } from './policy.ts';
+export type { PlacementPolicy } from './policy.ts';

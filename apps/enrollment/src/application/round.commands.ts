@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { EntityManager } from '@mikro-orm/core';
+import { emitEvent } from '@edugraph/events';
+import { AppError, parseInput } from '@edugraph/platform';
+import { handle } from '../domain/application/index.ts';
+import type { City } from '../domain/placement/index.ts';
+import { DEFAULT_PLACEMENT_POLICY, commitSeed, explainOutcome, roundSummary, runRound } from '../domain/round/index.ts';
+import type { Round } from '../domain/round/index.ts';
+import { levelOfGrade } from '../domain/shared/index.ts';
+import { Application, PlacementRound } from '../entities/application.entity.ts';
+import { District, DistrictDistance } from '../entities/district.entity.ts';
+import { School } from '../entities/school.entity.ts';
+import { SeatPool } from '../entities/seat-pool.entity.ts';
+import { requireAdmissions } from './admissions-access.ts';
+import { queueApplicationEvents, refusal, saveApplication } from './application-change.ts';
+import type { EnrollmentContext } from './application-change.ts';
+import { unseal } from './personal-data.ts';
+
+const roundInput = z.object({ year: z.number().int().min(2000).max(2100), grade: z.number().int().min(1).max(9) });
+const toRound = (row: PlacementRound | null, year: number): Round =>
+  row ? { id: row.id, year, seedHash: row.seedHash, ...(row.seed ? { seed: row.seed, ranOn: row.ranAt!.toISOString().slice(0, 10) } : {}) } : { id: 'new', year };
+
+/** The seed's SHA-256 is published before the round, so nobody can choose a seed after seeing results. */
+export async function commitRoundSeed(ctx: EnrollmentContext, raw: { year: number; grade: number; seedHash: string }): Promise<PlacementRound> {
+  requireAdmissions(ctx.actor, 'commit a round seed');
+  const { year, grade } = parseInput(roundInput, raw);
+  return ctx.em.fork().transactional(async (tx) => {
+    const existing = await tx.findOne(PlacementRound, { year, grade });
+    const committed = commitSeed(toRound(existing, year), raw.seedHash.trim().toLowerCase());
+    if (!committed.ok) throw refusal(committed.error);
+    const row = tx.create(PlacementRound, { year, grade, seedHash: committed.value.seedHash!, committedBy: ctx.actor.id });
+    await tx.flush();
+    return row;
+  });
+}
+
+/** The schools of the grade with their free seats (capacity less the enrolled), and the district distances. */
+async function cityOf(tx: EntityManager, year: number, grade: number): Promise<{ city: City; names: { schools: Record<string, string>; districts: Record<string, string> } }> {
+  const schools = await tx.find(School, { level: levelOfGrade(grade) ?? 'NONE' });
+  const pools = new Map((await tx.find(SeatPool, { year, grade })).map((p) => [p.institutionId, p.capacity - p.placed]));
+  const distances = await tx.find(DistrictDistance, {});
+  const districts = await tx.find(District, {});
+  return {
+    city: {
+      schools: schools.map((s) => ({ id: s.institutionId, districtId: s.districtCode, seatsByGrade: { [grade]: Math.max(0, pools.get(s.institutionId) ?? 0) } })),
+      distances: distances.map((d) => ({ fromDistrictId: d.fromCode, toDistrictId: d.toCode, km: Number(d.km) })),
+    },
+    names: { schools: Object.fromEntries(schools.map((s) => [s.institutionId, s.name])), districts: Object.fromEntries(districts.map((d) => [d.code, d.name])) },
+  };
+}
+
+/**
+ * Runs the round with the committed seed: every application of the year and grade not yet placed
+ * is placed, reassigned, waitlisted or told why it is ineligible, with the engine's reasons in
+ * Chinese and English, all in one transaction with every event. A second run is ROUND_ALREADY_RUN.
+ */
+export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: number; grade: number; seed: string }): Promise<PlacementRound> {
+  requireAdmissions(ctx.actor, 'run a placement round');
+  const { year, grade } = parseInput(roundInput, raw);
+  return ctx.em.fork().transactional(async (tx) => {
+    const row = await tx.findOne(PlacementRound, { year, grade });
+    if (!row) throw new AppError('SEED_NOT_COMMITTED', `Commit the seed's hash for ${year} grade ${grade} (commitRoundSeed) before the round.`);
+    const rows = await tx.find(Application, { year, grade, status: { $in: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY'] } }, { orderBy: { id: 'asc' } });
+    const applications = rows.map((r) => unseal(r.state, ctx.cipher));
+    const { city, names } = await cityOf(tx, year, grade);
+    const ran = runRound(toRound(row, year), raw.seed, ctx.today, { city, rules: DEFAULT_PLACEMENT_POLICY.rules, applications });
+    if (!ran.ok) throw refusal(ran.error);
+    const byId = new Map(rows.map((r, i) => [r.id, { row: r, application: applications[i]! }]));
+    for (const outcome of ran.value.result.outcomes) {
+      const { row: appRow, application } = byId.get(outcome.applicationId)!;
+      const step = handle(application, { type: 'recordPlacement', outcome });
+      if (!step.ok) throw refusal(step.error);
+      saveApplication(appRow, step.value.application, ctx.cipher);
+      const said = explainOutcome(outcome, names);
+      Object.assign(appRow, {
+        placementKind: outcome.status,
+        placementSchoolId: 'schoolId' in outcome ? outcome.schoolId : null,
+        placementDistrictCode: 'districtId' in outcome ? outcome.districtId : null,
+        explanationZh: said.zh,
+        explanationEn: said.en,
+        roundId: row.id,
+      });
+      queueApplicationEvents(tx, ctx, appRow, step.value.events);
+    }
+    const summary = roundSummary(ran.value.result.outcomes);
+    Object.assign(row, {
+      seed: raw.seed,
+      ranAt: new Date(),
+      ranBy: ctx.actor.id,
+      placedCount: summary.placedCount,
+      reassignedCount: summary.reassignedCount,
+      waitlistedCount: summary.waitlistedCount,
+      ineligibleCount: summary.ineligibleCount,
+    });
+    emitEvent(tx, {
+      type: 'enrollment.round.ran',
+      aggregateType: 'PlacementRound',
+      aggregateId: row.id,
+      actor: ctx.actor,
+      correlationId: ctx.correlationId,
+      payload: { roundId: row.id, year, grade, seed: raw.seed, seedHash: row.seedHash, placedCount: summary.placedCount, reassignedCount: summary.reassignedCount, waitlistedCount: summary.waitlistedCount, ineligibleCount: summary.ineligibleCount },
+    });
+    await tx.flush();
+    return row;
+  });
+}
