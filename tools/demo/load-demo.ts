@@ -4,6 +4,10 @@ import { DEMO_SPONSOR } from './demo-city.ts';
 import { loadDemoCity } from './load-demo-city.ts';
 import { loadDemoMatters } from './licensing-matters.demo.ts';
 import { loadProjectsAndTrainings } from './licensing-projects.demo.ts';
+import { loadDemoRound } from './enrollment-round.demo.ts';
+
+/** A service's database opened for the demo's use cases, closed after. */
+export type DemoDatabase = () => Promise<{ orm: MikroORM; close(): Promise<void> }>;
 
 export interface DemoTokens {
   bureauStaff: string;
@@ -19,16 +23,20 @@ export async function demoTokens(jwtSecret: string): Promise<DemoTokens> {
 }
 
 /**
- * The whole demo, each part once: the city through the gateway, then licensing matters in every
- * state (written by licensing's own use cases on its database: their clocks need past days), then
- * school projects and sponsor trainings through the gateway. Returns a line for the start banner.
+ * The whole demo, each part once: the city, school projects and sponsor trainings through the
+ * gateway, then licensing matters in every state and the 2026 admissions round (written by the
+ * services’ own use cases on their databases: clocks and rounds need past days).
+ * Returns a line for the start banner.
  */
-export async function loadDemo(gatewayUrl: string, jwtSecret: string, licensingOrm: () => Promise<{ orm: MikroORM; close(): Promise<void> }>): Promise<string> {
+export async function loadDemo(gatewayUrl: string, jwtSecret: string, databases: { licensing: DemoDatabase; enrollment: DemoDatabase }, piiKeys: string): Promise<string> {
   const tokens = await demoTokens(jwtSecret);
   const city = await loadDemoCity(gatewayUrl, tokens.bureauStaff, jwtSecret);
-  const database = await licensingOrm();
-  const matters = await loadDemoMatters(database.orm).finally(() => database.close());
   const projects = await loadProjectsAndTrainings(gatewayUrl, { staff: { authorization: `Bearer ${tokens.bureauStaff}` }, sponsor: { authorization: `Bearer ${tokens.sponsor}` } });
-  const loaded = city.loaded || matters.loaded;
-  return `${loaded ? 'loaded' : 'already there'} (${city.institutions} institutions, ${matters.matters} licensing matters, ${projects.projects} school projects, ${projects.trainings} trainings)`;
+  // Last: the long writes on the services' databases, with no gateway call after them.
+  const database = await databases.licensing();
+  const matters = await loadDemoMatters(database.orm).finally(() => database.close());
+  const admissions = await databases.enrollment();
+  const round = await loadDemoRound(admissions.orm, piiKeys).finally(() => admissions.close());
+  const loaded = city.loaded || matters.loaded || round.loaded;
+  return `${loaded ? 'loaded' : 'already there'} (${city.institutions} institutions, ${round.applications} school applications, ${matters.matters} licensing matters, ${projects.projects} school projects, ${projects.trainings} trainings)`;
 }

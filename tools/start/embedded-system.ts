@@ -49,6 +49,8 @@ export interface EmbeddedSystem {
   transport: InProcessTransport;
   /** The data versions the services bump and the gateway's response cache reads. */
   dataVersions: DataVersions;
+  /** The keyring the services seal personal data with. */
+  piiKeys: string;
   /** One metrics server for the whole process: `/metrics/<service>` and `/metrics/gateway`. */
   metricsUrl: string;
   stop(): Promise<void>;
@@ -127,6 +129,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
       gateway: running,
       transport,
       dataVersions,
+      piiKeys,
       metricsUrl: metricsServer.url,
       stop: async () => {
         await running.stop();

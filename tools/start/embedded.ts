@@ -18,8 +18,12 @@ const metricsPort = process.env['METRICS_PORT'] ? Number(process.env['METRICS_PO
 const system = await startEmbeddedSystem({ dataDir, jwtSecret, gatewayPort: Number(process.env['PORT'] ?? 4000), ...(metricsPort === undefined ? {} : { metricsPort }), logger });
 onShutdownSignal(logger, system.stop);
 
-const licensing = system.services.find((s) => s.name === 'licensing')!;
-const demo = await loadDemo(system.gatewayUrl, jwtSecret, async () => ({ orm: licensing.orm, close: async () => licensing.relay.nudge() }));
+// The demo's use cases write on the services' own databases; their relays then send the events.
+const inProcess = (name: string) => {
+  const service = system.services.find((s) => s.name === name)!;
+  return async () => ({ orm: service.orm, close: async () => service.relay.nudge() });
+};
+const demo = await loadDemo(system.gatewayUrl, jwtSecret, { licensing: inProcess('licensing'), enrollment: inProcess('enrollment') }, system.piiKeys);
 const tokens = await demoTokens(jwtSecret);
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 console.log(`

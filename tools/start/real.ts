@@ -9,6 +9,8 @@ import { loadOrCreateDevPiiKeyring } from '@edugraph/auth';
 import { eventEntities } from '@edugraph/events';
 import { openDatabase } from '@edugraph/persistence';
 import { licensingService } from '../../apps/licensing/src/service.ts';
+import { enrollmentService } from '../../apps/enrollment/src/service.ts';
+import type { ServiceModule } from '@edugraph/platform';
 import { realInfrastructureFromEnv, startRealSystem } from './real-system.ts';
 import type { RealSystem } from './real-system.ts';
 
@@ -75,12 +77,14 @@ try {
 if (aborting.signal.aborted) await stopAll('signal during start-up');
 
 const tokens = await demoTokens(jwtSecret);
-// Licensing's demo matters are written on its database by its own use cases; its relay sends their events.
-const licensingDatabase = async () => {
-  const database = await openDatabase({ url: system.databaseUrls['licensing']!, entities: [...licensingService.entities, ...eventEntities], migrations: licensingService.migrations });
+// The demo's matters and round are written on the services' databases by their own use cases; their relays send the events.
+const databaseOf = (module: ServiceModule) => async () => {
+  const database = await openDatabase({ url: system.databaseUrls[module.name]!, entities: [...module.entities, ...eventEntities], migrations: module.migrations });
   return { orm: database.orm, close: () => database.close() };
 };
-const demo = await loadDemo(system.gatewayUrl, jwtSecret, licensingDatabase).catch((error: unknown) => `not loaded: ${error instanceof Error ? error.message : String(error)}`);
+const demo = await loadDemo(system.gatewayUrl, jwtSecret, { licensing: databaseOf(licensingService), enrollment: databaseOf(enrollmentService) }, piiKeys).catch(
+  (error: unknown) => `not loaded: ${error instanceof Error ? error.message : String(error)}`,
+);
 if (stopping !== undefined) await new Promise(() => {}); // a Ctrl+C during the demo load: stopAll exits
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 console.log(`

@@ -8,20 +8,34 @@ import { SeatPool } from './entities/seat-pool.entity.ts';
 import { seatPoolResolvers } from './graphql/seat-pool.resolver.ts';
 import { applicationResolvers } from './graphql/application.resolver.ts';
 import { districtResolvers } from './graphql/district.resolver.ts';
+import { fundingResolvers } from './graphql/funding.resolver.ts';
+import { waitlistHandlers, waitlistResolvers } from './graphql/waitlist.resolver.ts';
+import { FUNDING_ENTITIES } from './entities/funding.entity.ts';
 import { institutionRegisteredHandler } from './consumers/institution-registered.handler.ts';
 import { enrollmentCipher } from './application/personal-data.ts';
 import { migrations } from './migrations/index.ts';
+import { runPersonalDataJob } from './application/personal-data.job.ts';
+import { todayInShanghai } from '@edugraph/rules';
+
+/** Closing finished applications and erasing expired personal data: a day's work, looked at hourly. */
+const PERSONAL_DATA_JOB_EVERY_MS = 3_600_000;
 
 export const enrollmentService: ServiceModule = {
   name: 'enrollment',
-  entities: [School, SeatPool, District, DistrictDistance, Application, PlacementRound, Student, PiiAccess],
+  entities: [School, SeatPool, District, DistrictDistance, Application, PlacementRound, Student, PiiAccess, ...FUNDING_ENTITIES],
   migrations,
   createService(infra) {
     const cipher = enrollmentCipher(infra.piiKeyring);
+    const deps = { clock: infra.clock, cipher };
     return {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
-      resolvers: mergeResolvers(seatPoolResolvers(), districtResolvers(), applicationResolvers({ clock: infra.clock, cipher })),
-      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } }],
+      resolvers: mergeResolvers(seatPoolResolvers(), districtResolvers(), applicationResolvers(deps), fundingResolvers(deps), waitlistResolvers(deps)),
+      subscriptions: [
+        { from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } },
+        // Its own events: a seat added or given back re-places waitlisted children.
+        { from: ['enrollment'], consumer: 'enrollment-waitlist', handlers: waitlistHandlers(deps) },
+      ],
+      jobs: [{ name: 'personal-data-retention', everyMs: PERSONAL_DATA_JOB_EVERY_MS, run: () => runPersonalDataJob(infra.orm.em, todayInShanghai(infra.clock()), cipher) }],
     };
   },
 };

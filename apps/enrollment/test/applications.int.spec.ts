@@ -158,4 +158,22 @@ for (const database of await serviceTestDatabases()) describe(`enrollment applic
     expect(stored).not.toContain(form(0).child.name);
     expect(stored).not.toContain('55667788');
   });
+
+  it('closes finished applications after their admission cycle and erases their personal data after the retention period, keeping the statistics', async () => {
+    const { runPersonalDataJob } = await import('../src/application/personal-data.job.ts');
+    const { enrollmentCipher } = await import('../src/application/personal-data.ts');
+    const { TEST_PII_KEYS } = await import('@edugraph/testing');
+    const cipher = enrollmentCipher(TEST_PII_KEYS);
+    expect(await runPersonalDataJob(t.service.orm.em, '2026-12-31', cipher)).toEqual({ closed: 0, erased: 0 });
+    const closing = await runPersonalDataJob(t.service.orm.em, '2027-01-01', cipher);
+    expect(closing.closed).toBeGreaterThanOrEqual(2); // the enrolled child, the waitlisted and the ineligible
+    expect((await steps.get(parents[0]!, ids[0]!))!.status).toBe('CLOSED');
+    expect((await runPersonalDataJob(t.service.orm.em, '2029-12-31', cipher)).erased).toBe(0);
+    const erasing = await runPersonalDataJob(t.service.orm.em, '2030-01-02', cipher);
+    expect(erasing.erased).toBe(closing.closed);
+    const after = (await steps.get(parents[0]!, ids[0]!))!;
+    expect(after).toMatchObject({ status: 'CLOSED', placement: { kind: 'IN_DISTRICT' } });
+    const own = await t.as(parents[0]!)<{ application: { personalData: { childResidentId: string } } }>(`query($id: ID!) { application(id: $id) { personalData(reason: "查看") { childResidentId } } }`, { id: ids[0] });
+    expect(own.application.personalData.childResidentId).toBe('（已删除）');
+  });
 });

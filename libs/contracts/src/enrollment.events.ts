@@ -53,6 +53,29 @@ export const placementRoundRanV1 = z.object({
   ineligibleCount: z.number().int(),
 });
 
+// Funding follows the student, and aid: ids and amounts (fen) only; never a difficulty or a reason.
+/** A student moved school with their year's funding: one TRANSFER_OUT at `fromSchoolId`, one TRANSFER_IN at `toSchoolId`; a seat of the grade was given back at the old school. */
+export const studentTransferredV1 = z.object({
+  studentId: z.uuid(),
+  applicationId: z.uuid(),
+  fromSchoolId: z.uuid(),
+  toSchoolId: z.uuid(),
+  year: z.number().int(),
+  grade: z.number().int(),
+  amountFen: z.number().int().nonnegative(),
+  on: date,
+});
+const aidDecision = {
+  aidApplicationId: z.uuid(),
+  studentId: z.uuid(),
+  applicationId: z.uuid().nullable(),
+  year: z.number().int(),
+};
+/** Aid granted at the amount of the criteria table (the same for local and migrant students). */
+export const aidGrantedV1 = z.object({ ...aidDecision, granted: z.literal(true), amountFen: z.number().int().positive(), amount: z.string().min(1) });
+/** Aid refused; `reason` is the refusal's code (NOT_ELIGIBLE …), never the staff's words. */
+export const aidRefusedV1 = z.object({ ...aidDecision, granted: z.literal(false), reason: z.string().min(1) });
+
 export const enrollmentEvents = {
   'enrollment.seat-pool.capacity-set': { 1: seatPoolCapacitySetV1 },
   'enrollment.school.opened': { 1: schoolOpenedV1 },
@@ -73,4 +96,7 @@ export const enrollmentEvents = {
   'enrollment.application.closed': { 1: applicationClosedV1 },
   'enrollment.application.completed': { 1: applicationCompletedV1 },
   'enrollment.round.ran': { 1: placementRoundRanV1 },
+  'enrollment.student.transferred': { 1: studentTransferredV1 },
+  'enrollment.aid.granted': { 1: aidGrantedV1 },
+  'enrollment.aid.refused': { 1: aidRefusedV1 },
 } as const;

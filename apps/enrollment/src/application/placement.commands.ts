@@ -9,6 +9,7 @@ import { requireOwner } from './application-access.ts';
 import { changeApplication } from './application-change.ts';
 import type { EnrollmentContext } from './application-change.ts';
 import { toApplicationView } from './application.view.ts';
+import { recordEnrolmentFunding } from './funding.commands.ts';
 import type { ApplicationView } from './application.view.ts';
 
 /** The guardian accepts or declines the seat offered. */
@@ -44,7 +45,9 @@ export async function enrol(ctx: EnrollmentContext, applicationId: string): Prom
       const { year, grade } = app.form;
       const taken = await tx.nativeUpdate(SeatPool, { institutionId: schoolId, year, grade, placed: { $lt: raw('capacity') } }, { placed: raw('placed + 1') });
       if (taken === 0) throw new AppError('SEATS_FULL', `Every seat of grade ${grade} in ${year} at this school is taken; raise the capacity (setSeatCapacity) or place the child elsewhere.`);
-      tx.create(Student, { id: studentId, applicationId: r.id, schoolId, year, grade, enrolledOn: ctx.today });
+      const student = tx.create(Student, { id: studentId, applicationId: r.id, schoolId, year, grade, enrolledOn: ctx.today });
+      // The year's per-student funding follows the child from this day (经费随学生流动).
+      await recordEnrolmentFunding(tx, ctx, student);
     },
   );
   return toApplicationView(row, application);

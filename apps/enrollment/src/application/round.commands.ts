@@ -4,7 +4,8 @@ import { emitEvent } from '@edugraph/events';
 import { AppError, parseInput } from '@edugraph/platform';
 import { handle } from '../domain/application/index.ts';
 import type { City } from '../domain/placement/index.ts';
-import { DEFAULT_PLACEMENT_POLICY, commitSeed, explainOutcome, roundSummary, runRound } from '../domain/round/index.ts';
+import { DEFAULT_PLACEMENT_POLICY, commitSeed, explainOutcome, roundSummary, runRound, toEngineApplication } from '../domain/round/index.ts';
+import type { PlacementOutcome } from '../domain/placement/index.ts';
 import type { Round } from '../domain/round/index.ts';
 import { levelOfGrade } from '../domain/shared/index.ts';
 import { Application, PlacementRound } from '../entities/application.entity.ts';
@@ -84,6 +85,8 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
     }
     const summary = roundSummary(ran.value.result.outcomes);
     Object.assign(row, {
+      publishedInput: { city, rules: DEFAULT_PLACEMENT_POLICY.rules, applications: applications.map((a) => toEngineApplication(a)) },
+      publishedOutcomes: ran.value.result.outcomes.map(publishedOutcome),
       seed: raw.seed,
       ranAt: new Date(),
       ranBy: ctx.actor.id,
@@ -103,4 +106,17 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
     await tx.flush();
     return row;
   });
+}
+
+/** An outcome as published: pseudonymous, with the lottery facts anyone can check. */
+function publishedOutcome(o: PlacementOutcome): Record<string, unknown> {
+  return {
+    applicationId: o.applicationId,
+    kind: o.status,
+    schoolId: 'schoolId' in o ? o.schoolId : null,
+    districtCode: 'districtId' in o ? o.districtId : null,
+    tier: 'tier' in o ? o.tier : null,
+    lotteryTicket: 'lotteryTicket' in o ? o.lotteryTicket : null,
+    lotteryRank: 'lotteryRank' in o ? o.lotteryRank : null,
+  };
 }

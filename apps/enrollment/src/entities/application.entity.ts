@@ -30,6 +30,8 @@ export const Application = defineEntity({
     explanationEn: p.text().nullable(),
     roundId: p.uuid().nullable(),
     closedOn: p.string().length(10).nullable(),
+    /** The day its personal data was erased (retention over); the statistics columns remain. */
+    erasedOn: p.string().length(10).nullable(),
   },
 });
 export type Application = InferEntity<typeof Application>;
@@ -52,6 +54,9 @@ export const PlacementRound = defineEntity({
     reassignedCount: p.integer().default(0),
     waitlistedCount: p.integer().default(0),
     ineligibleCount: p.integer().default(0),
+    /** The engine's input without the seed, and its outcomes: pseudonymous, published so anyone can re-run the round. */
+    publishedInput: p.json<Record<string, unknown>>().nullable(),
+    publishedOutcomes: p.json<Record<string, unknown>[]>().nullable(),
   },
 });
 export type PlacementRound = InferEntity<typeof PlacementRound>;

@@ -57,6 +57,8 @@ export function applicationResolvers(deps: { clock: () => Date; cipher: PiiCiphe
     PlacementRound: {
       committedAt: (r: PlacementRound) => r.createdAt.toISOString(),
       ranAt: (r: PlacementRound) => r.ranAt?.toISOString() ?? null,
+      publishedInput: (r: PlacementRound) => (r.publishedInput ? JSON.stringify(r.publishedInput) : null),
+      outcomes: (r: PlacementRound) => r.publishedOutcomes ?? [],
     },
   };
 }

@@ -84,7 +84,8 @@ export interface Transition {
  * - Documents are added while the application is in review or being corrected; staff review
  *   only while it is SUBMITTED (during corrections the family is still changing them).
  * - A placement is recorded from any pre-round state: the round places whoever is READY and
- *   tells the rest, with reasons, that they are INELIGIBLE (the engine decides, not staff).
+ *   tells the rest, with reasons, that they are INELIGIBLE (the engine decides, not staff); and
+ *   from WAITLISTED, when a seat frees up after the round (re-placement from the waiting list).
  * - A family can withdraw until the child is enrolled; after that leaving is a transfer, which
  *   the funding ledger follows, not this application.
  */
@@ -94,7 +95,11 @@ export const ALLOWED_FROM: Readonly<Record<CommandType, readonly ApplicationStat
   rejectDocument: ['SUBMITTED'],
   requestDocumentCorrections: ['SUBMITTED'],
   resubmit: ['CORRECTIONS_REQUESTED'],
-  recordPlacement: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY'],
+  // WAITLISTED too: after the round, a declined seat or a raised capacity re-places waitlisted
+  // children in their original priority order (placeFromWaitlist, a late batch with the round's
+  // published seed); the outcome is again PLACED or WAITLISTED. Without it a waitlisted child
+  // could never get the seat the waiting list exists for.
+  recordPlacement: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY', 'WAITLISTED'],
   respond: ['PLACED'],
   enrol: ['ACCEPTED'],
   withdraw: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY', 'PLACED', 'WAITLISTED', 'INELIGIBLE', 'ACCEPTED'],

@@ -61,7 +61,8 @@ const TABLE: Record<ApplicationStatus, readonly string[]> = {
   CORRECTIONS_REQUESTED: ['CORRECTIONS_REQUESTED', X, X, 'ONE_NOTICE_ONLY', 'SUBMITTED', 'PLACED', X, X, 'WITHDRAWN', X],
   READY: [X, X, X, X, X, 'PLACED', X, X, 'WITHDRAWN', X],
   PLACED: [X, X, X, X, X, X, 'ACCEPTED', X, 'WITHDRAWN', X],
-  WAITLISTED: [X, X, X, X, X, X, X, X, 'WITHDRAWN', 'CLOSED'],
+  // Re-placement from the waiting list after the round (a seat declined or added).
+  WAITLISTED: [X, X, X, X, X, 'PLACED', X, X, 'WITHDRAWN', 'CLOSED'],
   INELIGIBLE: [X, X, X, X, X, X, X, X, 'WITHDRAWN', 'CLOSED'],
   ACCEPTED: [X, X, X, X, X, X, X, 'ENROLLED', 'WITHDRAWN', X],
   DECLINED: [X, X, X, X, X, X, X, X, X, 'CLOSED'],
