@@ -12,6 +12,7 @@ import { fundingResolvers } from './graphql/funding.resolver.ts';
 import { waitlistHandlers, waitlistResolvers } from './graphql/waitlist.resolver.ts';
 import { FUNDING_ENTITIES } from './entities/funding.entity.ts';
 import { institutionRegisteredHandler } from './consumers/institution-registered.handler.ts';
+import { institutionChangedHandler, institutionRetiredHandler } from './consumers/institution-changed.handler.ts';
 import { enrollmentCipher } from './application/personal-data.ts';
 import { migrations } from './migrations/index.ts';
 import { runPersonalDataJob } from './application/personal-data.job.ts';
@@ -31,7 +32,14 @@ export const enrollmentService: ServiceModule = {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
       resolvers: mergeResolvers(seatPoolResolvers(), districtResolvers(), applicationResolvers(deps), fundingResolvers(deps), waitlistResolvers(deps)),
       subscriptions: [
-        { from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } },
+        {
+          from: ['licensing'],
+          handlers: {
+            'licensing.institution.registered': institutionRegisteredHandler,
+            'licensing.institution.changed': institutionChangedHandler,
+            'licensing.institution.retired': institutionRetiredHandler,
+          },
+        },
         // Its own events: a seat added or given back re-places waitlisted children.
         { from: ['enrollment'], consumer: 'enrollment-waitlist', handlers: waitlistHandlers(deps) },
       ],

@@ -37,7 +37,7 @@ export async function commitRoundSeed(ctx: EnrollmentContext, raw: { year: numbe
 
 /** The schools of the grade with their free seats (capacity less the enrolled), and the district distances. */
 async function cityOf(tx: EntityManager, year: number, grade: number): Promise<{ city: City; names: { schools: Record<string, string>; districts: Record<string, string> } }> {
-  const schools = await tx.find(School, { level: levelOfGrade(grade) ?? 'NONE' });
+  const schools = await tx.find(School, { level: levelOfGrade(grade) ?? 'NONE', closedAt: null });
   const pools = new Map((await tx.find(SeatPool, { year, grade })).map((p) => [p.institutionId, p.capacity - p.placed]));
   const distances = await tx.find(DistrictDistance, {});
   const districts = await tx.find(District, {});

@@ -78,6 +78,7 @@ async function schoolProblems(tx: EntityManager, form: ApplicationForm): Promise
   return form.rankedSchoolIds.flatMap((id, i): Problem[] => {
     const school = schools.get(id);
     if (!school) return [{ field: `rankedSchoolIds.${i}`, code: 'SCHOOL_NOT_IN_CITY', message: `${id} is not a primary or junior school of the city` }];
+    if (school.closedAt) return [{ field: `rankedSchoolIds.${i}`, code: 'SCHOOL_CLOSED', message: `${school.name} no longer takes children` }];
     if (school.level !== level) return [{ field: `rankedSchoolIds.${i}`, code: 'GRADE_NOT_TAUGHT', message: `${school.name} does not teach grade ${form.grade}` }];
     return [];
   });

@@ -109,7 +109,7 @@ async function seatsNow(tx: EntityManager, round: PlacementRound, year: number, 
     const batch = (d.state as { placement?: { batch?: number } }).placement?.batch;
     if (d.roundId === round.id && typeof batch === 'number') batches = Math.max(batches, batch + 1);
   }
-  const schools = await tx.find(School, { level: levelOfGrade(grade) ?? 'NONE' });
+  const schools = await tx.find(School, { level: levelOfGrade(grade) ?? 'NONE', closedAt: null });
   const known = new Set(schools.map((s) => s.institutionId));
   const pools = (await tx.find(SeatPool, { year, grade })).filter((p) => known.has(p.institutionId));
   const distances = await tx.find(DistrictDistance, {});

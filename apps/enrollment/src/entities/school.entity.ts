@@ -11,6 +11,8 @@ export const School = defineEntity({
     level: p.string().length(20),
     districtCode: p.string().length(40).index(),
     openedAt: p.datetime(),
+    /** When it stopped taking children (retired, or no longer primary or junior); rounds leave it out. */
+    closedAt: p.datetime().nullable(),
   },
 });
 export type School = InferEntity<typeof School>;

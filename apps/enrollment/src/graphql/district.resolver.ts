@@ -15,6 +15,13 @@ const schoolsLoader = (em: EntityManager) =>
     return ids.map((id) => found.get(lookupKey(id) ?? '') ?? null);
   });
 
+/** The open schools of many districts in one query per request. */
+const schoolsByDistrictLoader = (em: EntityManager) =>
+  new DataLoader<string, School[]>(async (codes) => {
+    const rows = await em.find(School, { districtCode: { $in: [...codes] }, closedAt: null }, { orderBy: { name: 'asc' } });
+    return codes.map((code) => rows.filter((s) => s.districtCode === code));
+  });
+
 export function districtResolvers(): Resolvers {
   return {
     Query: {
@@ -24,6 +31,10 @@ export function districtResolvers(): Resolvers {
     Mutation: {
       setDistrict: (_: unknown, a: { input: { code: string; name: string; kind: 'URBAN' | 'RURAL' } }, ctx: RequestContext) => setDistrict(ctx, a.input),
       setDistrictDistance: (_: unknown, a: { input: { fromCode: string; toCode: string; km: number } }, ctx: RequestContext) => setDistrictDistance(ctx, a.input),
+    },
+    District: {
+      schools: async (d: { code: string }, _: unknown, ctx: RequestContext) =>
+        (await ctx.loaders.get(schoolsByDistrictLoader).load(d.code)).map((s) => ({ __typename: 'Institution', id: s.institutionId })),
     },
     Institution: {
       grades: async (i: { id: string }, _: unknown, ctx: RequestContext) => GRADES[(await ctx.loaders.get(schoolsLoader).load(i.id))?.level ?? ''] ?? [],
