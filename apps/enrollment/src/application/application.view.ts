@@ -34,6 +34,7 @@ export function toApplicationView(row: Application, application: StoredApplicati
     submittedOn: application.submittedOn,
     placement: row.placementKind
       ? {
+          applicationId: row.id,
           kind: row.placementKind,
           schoolId: row.placementSchoolId ?? null,
           districtCode: row.placementDistrictCode ?? null,

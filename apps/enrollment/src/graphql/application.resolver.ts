@@ -51,6 +51,7 @@ export function applicationResolvers(deps: { clock: () => Date; cipher: PiiCiphe
       personalData: (a: ApplicationView, args: { reason: string }, ctx: RequestContext) => personalData(uc(ctx), a.id, args.reason),
     },
     Placement: {
+      application: (p: NonNullable<ApplicationView['placement']>, _: unknown, ctx: RequestContext) => applicationById(uc(ctx), p.applicationId),
       school: (p: NonNullable<ApplicationView['placement']>) => institution(p.schoolId),
       round: (p: NonNullable<ApplicationView['placement']>, _: unknown, ctx: RequestContext) => (p.roundId ? ctx.loaders.get(roundsById).load(p.roundId) : null),
     },
