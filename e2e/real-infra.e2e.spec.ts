@@ -181,4 +181,65 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
       drops.push(() => closed);
     }
   }, 180_000);
+
+  it('takes a migrant child from application to a school place over Kafka: verify, round, accept, enrol, transfer, funding follows', async () => {
+    const { createHash } = await import('node:crypto');
+    const { residentIdCheckCharacter } = await import('@edugraph/rules');
+    const as = async (who: string, roles: string[], extra: { office?: string; institutionId?: string } = {}) =>
+      ({ authorization: `Bearer ${await issueToken(JWT_SECRET, { id: who, roles: roles as never, ...extra })}` });
+    const admissions = await as('e2e-admissions', ['BUREAU_STAFF'], { office: 'ADMISSIONS' });
+    const call = <T = Record<string, never>>(query: string, variables: Record<string, unknown>, headers: Record<string, string>) => graphql<T>(gatewayUrl, query, variables, headers);
+    await call('mutation { a: setDistrict(input: { code: "RX", name: "河西", kind: URBAN }) { code } b: setDistrict(input: { code: "RY", name: "河东", kind: URBAN }) { code } }', {}, admissions);
+    await call('mutation { setDistrictDistance(input: { fromCode: "RX", toCode: "RY", km: 6 }) { km } }', {}, admissions);
+    const schools: string[] = [];
+    for (const [districtCode, capacity] of [['RX', 2], ['RY', 1]] as const) {
+      const input = { name: `Real Journey School ${districtCode}`, level: 'PRIMARY', ownership: 'PUBLIC', districtCode };
+      const id = (await call<{ registerInstitution: { institution: { id: string } } }>(REGISTER, { input }, staff)).registerInstitution.institution.id;
+      // Enrollment knows the school once licensing.institution.registered reached it over Kafka.
+      await eventually(() => call('mutation($i: SetSeatCapacityInput!) { setSeatCapacity(input: $i) { seatPool { capacity } } }', { i: { institutionId: id, year: 2026, grade: 1, capacity } }, staff), 60_000, 250);
+      schools.push(id);
+    }
+    const rid = (date: string, seq: number) => `110101${date.replaceAll('-', '')}${seq}` + residentIdCheckCharacter(`110101${date.replaceAll('-', '')}${seq}`);
+    const families: { headers: Record<string, string>; id: string }[] = [];
+    for (const n of [1, 2]) {
+      const headers = await as(`e2e-journey-parent-${n}`, ['PARENT']);
+      const input = {
+        year: 2026, grade: 1, residenceDistrictCode: 'RX', housing: 'OWNER', residenceSince: '2021-03-01', rankedSchoolIds: [schools[0]],
+        child: { name: `赵小${n}`, residentId: rid(`2019-11-0${n}`, 301 + 2 * n), birthDate: `2019-11-0${n}`, sex: 'MALE' },
+        guardians: [{ name: `赵建${n}`, residentId: rid('1987-05-20', 401 + 2 * n), phone: `1370013000${n}`, relation: 'FATHER' }],
+      };
+      const id = (await call<{ submitApplication: { application: { id: string } } }>('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { application { id } } }', { input }, headers)).submitApplication.application.id;
+      for (const t of ['RESIDENCE_PERMIT', 'PROPERTY_CERTIFICATE']) {
+        const added = await call<{ addDocument: { application: { documents: { id: string; type: string }[] } } }>(
+          'mutation($id: ID!, $t: DocumentType!) { addDocument(applicationId: $id, type: $t, number: "DOC-77889900", issuer: "河西区", validUntil: "2030-12-31") { application { documents { id type } } } }', { id, t }, headers);
+        const doc = added.addDocument.application.documents.find((d) => d.type === t)!;
+        await call('mutation($id: ID!, $d: ID!) { verifyDocument(applicationId: $id, documentId: $d, outcome: VERIFIED) { application { status } } }', { id, d: doc.id }, admissions);
+      }
+      families.push({ headers, id });
+    }
+    const seed = `real-infra-${topicPrefix}`;
+    await call(`mutation { commitRoundSeed(year: 2026, grade: 1, seedHash: "${createHash('sha256').update(seed).digest('hex')}") { round { seedHash } } }`, {}, admissions);
+    const ran = await call<{ runPlacementRound: { round: { placedCount: number; waitlistedCount: number } } }>(`mutation { runPlacementRound(year: 2026, grade: 1, seed: "${seed}") { round { placedCount waitlistedCount } } }`, {}, admissions);
+    expect(ran.runPlacementRound.round).toEqual({ placedCount: 2, waitlistedCount: 0 });
+    const [family] = families;
+    const placement = await call<{ application: { status: string; placement: { kind: string; school: { id: string }; explanationEn: string } } }>(
+      'query($id: ID!) { application(id: $id) { status placement { kind school { id } explanationEn } } }', { id: family!.id }, family!.headers);
+    expect(placement.application).toMatchObject({ status: 'PLACED', placement: { kind: 'IN_DISTRICT', school: { id: schools[0] } } });
+    await call('mutation($id: ID!) { respondToPlacement(applicationId: $id, response: ACCEPT) { application { status } } }', { id: family!.id }, family!.headers);
+    const school = await as('e2e-school-staff', ['INSTITUTION_STAFF'], { institutionId: schools[0]! });
+    await call('mutation($id: ID!) { enrol(applicationId: $id) { application { status } } }', { id: family!.id }, school);
+    type Ledger = { fundingLedger: { students: number; balanced: boolean; entries: { studentId: string; kind: string }[] } };
+    const ledger = async (schoolId: string) => (await call<Ledger>('query($s: ID!) { fundingLedger(schoolId: $s, year: 2026) { students balanced entries { studentId kind } } }', { s: schoolId }, staff)).fundingLedger;
+    const studentId = (await ledger(schools[0]!)).entries.find((e) => e.kind === 'ENROLMENT')!.studentId;
+    const moved = await call<{ transferStudent: { entries: { kind: string }[] } }>(
+      'mutation($s: ID!, $to: ID!) { transferStudent(studentId: $s, toSchoolId: $to, reason: "家庭搬迁至河东") { entries { kind } } }', { s: studentId, to: schools[1] }, admissions);
+    expect(moved.transferStudent.entries.map((e) => e.kind)).toEqual(['TRANSFER_OUT', 'TRANSFER_IN']);
+    expect(await ledger(schools[0]!)).toMatchObject({ students: 0, balanced: true, entries: [{ kind: 'ENROLMENT' }, { kind: 'TRANSFER_OUT' }] });
+    expect(await ledger(schools[1]!)).toMatchObject({ students: 1, balanced: true, entries: [{ studentId, kind: 'TRANSFER_IN' }] });
+    // The seat moved too, as the supergraph shows it.
+    await eventually(async () => {
+      const seats = async (id: string) => (await graphql<{ institution: CityInstitution }>(gatewayUrl, ONE_INSTITUTION, { id })).institution.seatPools;
+      expect([await seats(schools[0]!), await seats(schools[1]!)]).toEqual([[{ year: 2026, grade: 1, capacity: 2, placed: 0 }], [{ year: 2026, grade: 1, capacity: 1, placed: 1 }]]);
+    }, 30_000, 250);
+  }, 120_000);
 });

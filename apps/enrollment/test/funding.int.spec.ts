@@ -5,7 +5,6 @@ import type { EventEnvelope } from '@edugraph/contracts';
 import { anonymous, bureauStaff, eventually, institutionStaff, publishInstitutionRegistered, recordTopic, refusalOf, serviceTestDatabases, startTestService } from '@edugraph/testing';
 import type { TestService } from '@edugraph/testing';
 import type { Actor } from '@edugraph/auth';
-import { todayInShanghai } from '@edugraph/rules';
 import { recordEnrolmentFunding } from '../src/application/funding.commands.ts';
 import { Student } from '../src/entities/application.entity.ts';
 import { FundingEntry } from '../src/entities/funding.entity.ts';
@@ -58,7 +57,8 @@ for (const database of await serviceTestDatabases()) describe(`enrollment fundin
     await t.as(admissions)(SET_DISTRICT, { i: { code: 'CG', name: '城关', kind: 'URBAN' } });
     await t.as(admissions)(SET_DISTRICT, { i: { code: 'BJ', name: '滨江', kind: 'URBAN' } });
     await t.as(admissions)('mutation { setDistrictDistance(input: { fromCode: "CG", toCode: "BJ", km: 8.5 }) { km } }');
-    for (const [key, district, level, seats] of [['A', 'CG', 'PRIMARY', 2], ['B', 'CG', 'PRIMARY', 1], ['C', 'BJ', 'PRIMARY', 2], ['J', 'CG', 'JUNIOR', 0]] as const) {
+    // C takes the three children CG cannot seat (offers they hold, not enrolled) and has two seats left.
+    for (const [key, district, level, seats] of [['A', 'CG', 'PRIMARY', 2], ['B', 'CG', 'PRIMARY', 1], ['C', 'BJ', 'PRIMARY', 5], ['J', 'CG', 'JUNIOR', 0]] as const) {
       schools[key] = (await publishInstitutionRegistered(t.transport, { level, districtCode: district, name: `学校${key}` })).payload.institutionId;
       if (seats) await eventually(() => t.as(bureauStaff)(SET_SEATS, { i: { institutionId: schools[key], year: 2026, grade: 1, capacity: seats } }));
     }
@@ -78,12 +78,8 @@ for (const database of await serviceTestDatabases()) describe(`enrollment fundin
       await steps.enrol(admissions, id);
       const em = t.service.orm.em.fork();
       const student = (await em.findOne(Student, { applicationId: id }))!;
-      // Until `enrol` records the ENROLMENT entry itself, record it here with the same function.
-      if ((await em.count(FundingEntry, { studentId: student.id })) === 0) {
-        await t.service.orm.em.fork().transactional(async (tx) => {
-          await recordEnrolmentFunding(tx, { actor: admissions, today: todayInShanghai(NOW) }, student);
-        });
-      }
+      // Enrolling recorded the year's funding with the student.
+      expect(await em.count(FundingEntry, { studentId: student.id, kind: 'ENROLMENT' })).toBe(1);
       enrolled.push({ studentId: student.id, schoolId: student.schoolId, parent: parents[n]!, applicationId: id });
     }
     expect(enrolled).toHaveLength(3);
@@ -147,6 +143,7 @@ for (const database of await serviceTestDatabases()) describe(`enrollment fundin
     await transfer(second!.studentId, schools['C']!);
     second!.schoolId = schools['C']!;
     const before = await ledger(third!.schoolId);
+    // Two enrolled of five seats, but the other three are offered to children who have not enrolled yet.
     expect((await refusalOf(transfer(third!.studentId, schools['C']!))).code).toBe('SEATS_FULL');
     expect(await ledger(third!.schoolId)).toEqual(before);
     expect(await placedAt(schools['C']!)).toBe(2);
@@ -221,8 +218,8 @@ for (const database of await serviceTestDatabases()) describe(`enrollment fundin
     expect(stats.enrollmentStats).toEqual({
       year: 2026,
       byDistrict: [
-        { districtCode: 'BJ', applications: 0, inDistrict: 0, reassigned: 0, waitlisted: 0, seats: 2 },
-        { districtCode: 'CG', applications: 6, inDistrict: 3, reassigned: 2, waitlisted: 1, seats: 3 },
+        { districtCode: 'BJ', applications: 0, inDistrict: 0, reassigned: 0, waitlisted: 0, seats: 5 },
+        { districtCode: 'CG', applications: 6, inDistrict: 3, reassigned: 3, waitlisted: 0, seats: 3 },
       ],
     });
     const none = await t.as(anonymous)<{ enrollmentStats: { byDistrict: { applications: number; seats: number }[] } }>('{ enrollmentStats(year: 2027) { byDistrict { applications seats } } }');

@@ -31,6 +31,7 @@ export function toApplicationView(row: Application, application: StoredApplicati
     })),
     missingDocuments: unmet.map((u) => u.acceptable.join(' | ')),
     noticesSent: application.noticesSent,
+    studentId: application.studentId ?? null,
     submittedOn: application.submittedOn,
     placement: row.placementKind
       ? {

@@ -7,7 +7,7 @@ import { AppError, idInput, parseInput, textInput } from '@edugraph/platform';
 import { enrolmentEntry, transferEntries } from '../domain/funding/index.ts';
 import type { LedgerEntry } from '../domain/funding/index.ts';
 import { levelOfGrade } from '../domain/shared/index.ts';
-import { Student } from '../entities/application.entity.ts';
+import { Application, Student } from '../entities/application.entity.ts';
 import { FundingEntry } from '../entities/funding.entity.ts';
 import { School } from '../entities/school.entity.ts';
 import { SeatPool } from '../entities/seat-pool.entity.ts';
@@ -100,7 +100,9 @@ async function transfer(tx: EntityManager, ctx: EnrollmentContext, input: z.outp
   });
   if (!moves.ok) throw refusal(moves.error);
   const { year, grade } = student;
-  const taken = await tx.nativeUpdate(SeatPool, { institutionId: input.toSchoolId, year, grade, placed: { $lt: raw('capacity') } }, { placed: raw('placed + 1') });
+  // A seat offered to a child who has not enrolled yet is not free: count the offers held there.
+  const held = await tx.count(Application, { placementSchoolId: input.toSchoolId, year, grade, status: { $in: ['PLACED', 'ACCEPTED'] } });
+  const taken = await tx.nativeUpdate(SeatPool, { institutionId: input.toSchoolId, year, grade, placed: { $lt: raw(`capacity - ${Number(held)}`) } }, { placed: raw('placed + 1') });
   if (taken === 0) {
     throw new AppError('SEATS_FULL', `Every seat of grade ${grade} in ${year} at ${school.name} is taken; raise its capacity (setSeatCapacity) or choose another school.`);
   }

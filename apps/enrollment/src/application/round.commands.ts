@@ -13,9 +13,9 @@ import { District, DistrictDistance } from '../entities/district.entity.ts';
 import { School } from '../entities/school.entity.ts';
 import { SeatPool } from '../entities/seat-pool.entity.ts';
 import { requireAdmissions } from './admissions-access.ts';
-import { queueApplicationEvents, refusal, saveApplication } from './application-change.ts';
+import { queueApplicationEvents, refusal } from './application-change.ts';
+import type { StoredApplication } from '../domain/application/index.ts';
 import type { EnrollmentContext } from './application-change.ts';
-import { unseal } from './personal-data.ts';
 
 const roundInput = z.object({ year: z.number().int().min(2000).max(2100), grade: z.number().int().min(1).max(9) });
 const toRound = (row: PlacementRound | null, year: number): Round =>
@@ -62,7 +62,9 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
     const row = await tx.findOne(PlacementRound, { year, grade });
     if (!row) throw new AppError('SEED_NOT_COMMITTED', `Commit the seed's hash for ${year} grade ${grade} (commitRoundSeed) before the round.`);
     const rows = await tx.find(Application, { year, grade, status: { $in: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY'] } }, { orderBy: { id: 'asc' } });
-    const applications = rows.map((r) => unseal(r.state, ctx.cipher));
+    // The round reads no personal value (housing, residence, ranked schools, documents' states):
+    // it works on the sealed state as stored, and writes it back sealed without a decryption.
+    const applications = rows.map((r) => r.state as unknown as StoredApplication);
     const { city, names } = await cityOf(tx, year, grade);
     const ran = runRound(toRound(row, year), raw.seed, ctx.today, { city, rules: DEFAULT_PLACEMENT_POLICY.rules, applications });
     if (!ran.ok) throw refusal(ran.error);
@@ -71,7 +73,8 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
       const { row: appRow, application } = byId.get(outcome.applicationId)!;
       const step = handle(application, { type: 'recordPlacement', outcome });
       if (!step.ok) throw refusal(step.error);
-      saveApplication(appRow, step.value.application, ctx.cipher);
+      appRow.state = step.value.application as unknown as Record<string, unknown>;
+      appRow.status = step.value.application.status;
       const said = explainOutcome(outcome, names);
       Object.assign(appRow, {
         placementKind: outcome.status,
