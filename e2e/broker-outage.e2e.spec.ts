@@ -6,7 +6,7 @@ import { licensingService } from '@edugraph/licensing';
 import { startService } from '@edugraph/platform';
 import type { RunningService, ServiceModule } from '@edugraph/platform';
 import { ACTOR_TOKEN_HEADER, createActorSigner } from '@edugraph/auth';
-import { TEST_ACTOR_KEYS, TEST_ACTOR_PUBLIC_KEYS, bureauStaff, eventually, graphql, infraUrl, startTcpProxy, uniqueName } from '@edugraph/testing';
+import { TEST_ACTOR_KEYS, TEST_ACTOR_PUBLIC_KEYS, TEST_PII_KEYS, bureauStaff, eventually, graphql, infraUrl, startTcpProxy, uniqueName } from '@edugraph/testing';
 import type { TcpProxy } from '@edugraph/testing';
 
 const brokers = await infraUrl('kafka');
@@ -37,6 +37,7 @@ describe.skipIf(!brokers)('a service started while the broker and Redis are down
           actorPublicKeys: TEST_ACTOR_PUBLIC_KEYS,
           metrics: null,
           topicPrefix: prefix,
+          piiKeys: TEST_PII_KEYS,
           logLevel: 'debug',
         },
         { logger: logger.child({ service: module.name }), collectDefaultMetrics: false },

@@ -17,6 +17,8 @@ import { queueApplicationEvents, refusal } from './application-change.ts';
 import type { StoredApplication } from '../domain/application/index.ts';
 import type { EnrollmentContext } from './application-change.ts';
 
+/** Applications written per flush of a round. */
+const WRITE_CHUNK = 1000;
 const roundInput = z.object({ year: z.number().int().min(2000).max(2100), grade: z.number().int().min(1).max(9) });
 const toRound = (row: PlacementRound | null, year: number): Round =>
   row ? { id: row.id, year, seedHash: row.seedHash, ...(row.seed ? { seed: row.seed, ranOn: row.ranAt!.toISOString().slice(0, 10) } : {}) } : { id: 'new', year };
@@ -59,37 +61,52 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
   requireAdmissions(ctx.actor, 'run a placement round');
   const { year, grade } = parseInput(roundInput, raw);
   return ctx.em.fork().transactional(async (tx) => {
-    const row = await tx.findOne(PlacementRound, { year, grade });
-    if (!row) throw new AppError('SEED_NOT_COMMITTED', `Commit the seed's hash for ${year} grade ${grade} (commitRoundSeed) before the round.`);
-    const rows = await tx.find(Application, { year, grade, status: { $in: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY'] } }, { orderBy: { id: 'asc' } });
+    const committed = await tx.findOne(PlacementRound, { year, grade });
+    if (!committed) throw new AppError('SEED_NOT_COMMITTED', `Commit the seed's hash for ${year} grade ${grade} (commitRoundSeed) before the round.`);
+    const round = toRound(committed, year);
+    const roundId = committed.id;
     // The round reads no personal value (housing, residence, ranked schools, documents' states):
     // it works on the sealed state as stored, and writes it back sealed without a decryption.
-    const applications = rows.map((r) => r.state as unknown as StoredApplication);
+    const read = await tx.find(Application, { year, grade, status: { $in: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY'] } }, { orderBy: { id: 'asc' }, fields: ['id', 'state', 'version'] });
+    const seen = new Map(read.map((r) => [r.id, { version: r.version, application: r.state as unknown as StoredApplication }]));
+    const applications = [...seen.values()].map((s) => s.application);
+    tx.clear();
     const { city, names } = await cityOf(tx, year, grade);
-    const ran = runRound(toRound(row, year), raw.seed, ctx.today, { city, rules: DEFAULT_PLACEMENT_POLICY.rules, applications });
+    const ran = runRound(round, raw.seed, ctx.today, { city, rules: DEFAULT_PLACEMENT_POLICY.rules, applications });
     if (!ran.ok) throw refusal(ran.error);
-    const byId = new Map(rows.map((r, i) => [r.id, { row: r, application: applications[i]! }]));
-    for (const outcome of ran.value.result.outcomes) {
-      const { row: appRow, application } = byId.get(outcome.applicationId)!;
-      const step = handle(application, { type: 'recordPlacement', outcome });
-      if (!step.ok) throw refusal(step.error);
-      appRow.state = step.value.application as unknown as Record<string, unknown>;
-      appRow.status = step.value.application.status;
-      const said = explainOutcome(outcome, names);
-      Object.assign(appRow, {
-        placementKind: outcome.status,
-        placementSchoolId: 'schoolId' in outcome ? outcome.schoolId : null,
-        placementDistrictCode: 'districtId' in outcome ? outcome.districtId : null,
-        explanationZh: said.zh,
-        explanationEn: said.en,
-        roundId: row.id,
-      });
-      queueApplicationEvents(tx, ctx, appRow, step.value.events);
+    const outcomes = ran.value.result.outcomes;
+    // Written a chunk at a time inside the one transaction, so memory and change tracking stay
+    // bounded by the chunk, not the city; a row changed since it was read fails the whole round.
+    for (let from = 0; from < outcomes.length; from += WRITE_CHUNK) {
+      const chunk = outcomes.slice(from, from + WRITE_CHUNK);
+      const rows = new Map((await tx.find(Application, { id: { $in: chunk.map((o) => o.applicationId) } })).map((r) => [r.id, r]));
+      for (const outcome of chunk) {
+        const appRow = rows.get(outcome.applicationId);
+        const before = seen.get(outcome.applicationId)!;
+        if (!appRow || appRow.version !== before.version) throw new AppError('CONFLICT', 'An application changed while the round ran; nothing was stored: run the round again.');
+        const step = handle(before.application, { type: 'recordPlacement', outcome });
+        if (!step.ok) throw refusal(step.error);
+        const said = explainOutcome(outcome, names);
+        Object.assign(appRow, {
+          state: step.value.application as unknown as Record<string, unknown>,
+          status: step.value.application.status,
+          placementKind: outcome.status,
+          placementSchoolId: 'schoolId' in outcome ? outcome.schoolId : null,
+          placementDistrictCode: 'districtId' in outcome ? outcome.districtId : null,
+          explanationZh: said.zh,
+          explanationEn: said.en,
+          roundId,
+        });
+        queueApplicationEvents(tx, ctx, appRow, step.value.events);
+      }
+      await tx.flush();
+      tx.clear();
     }
-    const summary = roundSummary(ran.value.result.outcomes);
+    const summary = roundSummary(outcomes);
+    const row = await tx.findOneOrFail(PlacementRound, { id: roundId });
     Object.assign(row, {
       publishedInput: { city, rules: DEFAULT_PLACEMENT_POLICY.rules, applications: applications.map((a) => toEngineApplication(a)) },
-      publishedOutcomes: ran.value.result.outcomes.map(publishedOutcome),
+      publishedOutcomes: outcomes.map(publishedOutcome),
       seed: raw.seed,
       ranAt: new Date(),
       ranBy: ctx.actor.id,
