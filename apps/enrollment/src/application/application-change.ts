@@ -21,11 +21,43 @@ export function refusal(error: Refusal): AppError {
   return new AppError(error.code, error.message, { ...(error.details ?? {}), ...(error.problems ? { problems: error.problems } : {}) });
 }
 
-/** Stores the state sealed, and the columns lists filter on. */
+/** Stores the state sealed; status and placement go to their columns, which are what is read back. */
 export function saveApplication(row: Application, application: StoredApplication, cipher: PiiCipher): void {
   row.state = seal(application, cipher);
-  row.status = application.status;
+  savePlacement(row, application);
   if (application.closedOn) row.closedOn = application.closedOn;
+}
+
+/** The columns a round writes for each application: status and placement, not the sealed state. */
+export function savePlacement(row: Application, application: StoredApplication): void {
+  row.status = application.status;
+  const placement = application.placement;
+  row.placementKind = placement?.status ?? null;
+  row.placementSchoolId = placement?.schoolId ?? null;
+  row.placementDistrictCode = placement?.districtId ?? null;
+  row.placementBatch = placement?.batch ?? null;
+}
+
+/** The domain's application from a row: the state, with the status and placement its columns hold. */
+export function stateOf(row: Pick<Application, 'state' | 'status' | 'placementKind' | 'placementSchoolId' | 'placementDistrictCode' | 'placementBatch'>): StoredApplication {
+  const stored = row.state as unknown as StoredApplication;
+  const placement = row.placementKind
+    ? {
+        status: row.placementKind as NonNullable<StoredApplication['placement']>['status'],
+        batch: row.placementBatch ?? 0,
+        ...(row.placementSchoolId ? { schoolId: row.placementSchoolId } : {}),
+        ...(row.placementDistrictCode ? { districtId: row.placementDistrictCode } : {}),
+      }
+    : undefined;
+  const { placement: _stale, ...rest } = stored;
+  return { ...rest, status: row.status as StoredApplication['status'], ...(placement ? { placement } : {}) };
+}
+
+/** stateOf with the personal values decrypted. */
+export function applicationOf(row: Application, cipher: PiiCipher): StoredApplication {
+  const { status, placement } = stateOf(row);
+  const { placement: _stale, ...rest } = unseal(row.state, cipher);
+  return { ...rest, status, ...(placement ? { placement } : {}) };
 }
 
 /**
@@ -49,7 +81,7 @@ export async function changeApplication(
   return ctx.em.fork().transactional(async (tx) => {
     const row = await tx.findOne(Application, { id });
     if (!row) throw new AppError('NOT_FOUND', 'No application has this id.');
-    const current = unseal(row.state, ctx.cipher);
+    const current = applicationOf(row, ctx.cipher);
     o.authorize(row, current);
     const step = handle(current, await o.command(current, tx));
     if (!step.ok) throw refusal(step.error);

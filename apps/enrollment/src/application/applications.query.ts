@@ -8,7 +8,7 @@ import { requireApplicationReader } from './application-access.ts';
 import type { EnrollmentContext } from './application-change.ts';
 import { toApplicationView } from './application.view.ts';
 import type { ApplicationView } from './application.view.ts';
-import { unseal } from './personal-data.ts';
+import { applicationOf } from './application-change.ts';
 
 type Reader = Pick<EnrollmentContext, 'em' | 'actor' | 'cipher'>;
 const page = <T extends { id: string }>(rows: T[], first: number, totalCount: number) => {
@@ -20,13 +20,13 @@ export async function applicationById(r: Reader, id: string): Promise<Applicatio
   const row = await r.em.findOne(Application, { id });
   if (!row) return null;
   requireApplicationReader(r.actor, row.guardianId);
-  return toApplicationView(row, unseal(row.state, r.cipher));
+  return toApplicationView(row, applicationOf(row, r.cipher));
 }
 
 export async function myApplications(r: Reader): Promise<ApplicationView[]> {
   requireRole(r.actor, ['PARENT'], 'list your applications');
   const rows = await r.em.find(Application, { guardianId: r.actor.id }, { orderBy: { id: 'desc' } });
-  return rows.map((row) => toApplicationView(row, unseal(row.state, r.cipher)));
+  return rows.map((row) => toApplicationView(row, applicationOf(row, r.cipher)));
 }
 
 const filterInput = z.object({
@@ -52,7 +52,7 @@ export async function listApplications(r: Reader, rawFilter: unknown, rawFirst: 
     r.em.find(Application, afterId ? { $and: [where, { id: { $lt: afterId } }] } : where, { orderBy: { id: 'desc' }, limit: first + 1 }),
     r.em.count(Application, where),
   ]);
-  return page(rows.map((row) => toApplicationView(row, unseal(row.state, r.cipher))), first, total);
+  return page(rows.map((row) => toApplicationView(row, applicationOf(row, r.cipher))), first, total);
 }
 
 const reasonInput = textInput({ max: 500, multiline: true });
@@ -68,7 +68,7 @@ export async function personalData(r: Reader, applicationId: string, reason: str
     const row = await tx.findOne(Application, { id: applicationId });
     if (!row) throw new AppError('NOT_FOUND', 'No application has this id.');
     requireApplicationReader(r.actor, row.guardianId);
-    const { form } = unseal(row.state, r.cipher);
+    const { form } = applicationOf(row, r.cipher);
     tx.create(PiiAccess, { actorId: r.actor.id, actorRoles: r.actor.roles.join(','), applicationId, fields: 'child.name,child.residentId,guardians.name,guardians.residentId,guardians.phone', reason: why });
     await tx.flush();
     return {

@@ -5,8 +5,7 @@ import { handle } from '../domain/application/index.ts';
 import type { StoredApplication } from '../domain/application/index.ts';
 import { admissionCycleOver, retentionExpired } from '../domain/retention/index.ts';
 import { Application } from '../entities/application.entity.ts';
-import { queueApplicationEvents, saveApplication } from './application-change.ts';
-import { unseal } from './personal-data.ts';
+import { applicationOf, queueApplicationEvents, saveApplication } from './application-change.ts';
 
 export const PERSONAL_DATA_JOB_ACTOR: Actor = { id: 'enrollment-retention-job', kind: 'system', roles: [], institutionId: null, office: null, creditCode: null };
 const ERASED = '（已删除）';
@@ -41,7 +40,7 @@ export async function runPersonalDataJob(em: EntityManager, today: CalendarDate,
     try {
       await em.fork().transactional(async (tx) => {
         const row = await tx.findOneOrFail(Application, { id: c.id });
-        const application = unseal(row.state, cipher);
+        const application = applicationOf(row, cipher);
         if (row.status === 'CLOSED') {
           saveApplication(row, erase(application), cipher);
           row.childIndex = `erased:${row.id}`;

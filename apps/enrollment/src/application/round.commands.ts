@@ -13,8 +13,7 @@ import { District, DistrictDistance } from '../entities/district.entity.ts';
 import { School } from '../entities/school.entity.ts';
 import { SeatPool } from '../entities/seat-pool.entity.ts';
 import { requireAdmissions } from './admissions-access.ts';
-import { queueApplicationEvents, refusal } from './application-change.ts';
-import type { StoredApplication } from '../domain/application/index.ts';
+import { queueApplicationEvents, refusal, savePlacement, stateOf } from './application-change.ts';
 import type { EnrollmentContext } from './application-change.ts';
 
 /** Applications written per flush of a round. */
@@ -67,8 +66,12 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
     const roundId = committed.id;
     // The round reads no personal value (housing, residence, ranked schools, documents' states):
     // it works on the sealed state as stored, and writes it back sealed without a decryption.
-    const read = await tx.find(Application, { year, grade, status: { $in: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY'] } }, { orderBy: { id: 'asc' }, fields: ['id', 'state', 'version'] });
-    const seen = new Map(read.map((r) => [r.id, { version: r.version, application: r.state as unknown as StoredApplication }]));
+    const read = await tx.find(
+      Application,
+      { year, grade, status: { $in: ['SUBMITTED', 'CORRECTIONS_REQUESTED', 'READY'] } },
+      { orderBy: { id: 'asc' }, fields: ['id', 'state', 'version', 'status', 'placementKind', 'placementSchoolId', 'placementDistrictCode', 'placementBatch'] },
+    );
+    const seen = new Map(read.map((r) => [r.id, { version: r.version, application: stateOf(r) }]));
     const applications = [...seen.values()].map((s) => s.application);
     tx.clear();
     const { city, names } = await cityOf(tx, year, grade);
@@ -87,16 +90,9 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
         const step = handle(before.application, { type: 'recordPlacement', outcome });
         if (!step.ok) throw refusal(step.error);
         const said = explainOutcome(outcome, names);
-        Object.assign(appRow, {
-          state: step.value.application as unknown as Record<string, unknown>,
-          status: step.value.application.status,
-          placementKind: outcome.status,
-          placementSchoolId: 'schoolId' in outcome ? outcome.schoolId : null,
-          placementDistrictCode: 'districtId' in outcome ? outcome.districtId : null,
-          explanationZh: said.zh,
-          explanationEn: said.en,
-          roundId,
-        });
+        // Status and placement are columns: the sealed state is not rewritten (nor decrypted).
+        savePlacement(appRow, step.value.application);
+        Object.assign(appRow, { explanationZh: said.zh, explanationEn: said.en, roundId });
         queueApplicationEvents(tx, ctx, appRow, step.value.events);
       }
       await tx.flush();

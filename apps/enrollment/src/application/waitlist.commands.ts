@@ -14,11 +14,10 @@ import { District, DistrictDistance } from '../entities/district.entity.ts';
 import { School } from '../entities/school.entity.ts';
 import { SeatPool } from '../entities/seat-pool.entity.ts';
 import { requireAdmissions } from './admissions-access.ts';
-import { queueApplicationEvents, refusal, saveApplication } from './application-change.ts';
+import { applicationOf, queueApplicationEvents, refusal, saveApplication } from './application-change.ts';
 import type { EnrollmentContext } from './application-change.ts';
 import { toApplicationView } from './application.view.ts';
 import type { ApplicationView } from './application.view.ts';
-import { unseal } from './personal-data.ts';
 
 // After the round, seats that free up go to waitlisted children in their original priority order,
 // and late applications are placed from the seats still free: late batches of the engine with the
@@ -169,8 +168,8 @@ async function placeAfterRoundIn(tx: EntityManager, ctx: Ctx, year: number, grad
   if (!round) return null;
   const now = await seatsNow(tx, round, year, grade);
   const rows = await tx.find(Application, { year, grade, roundId: round.id, status: 'WAITLISTED' }, { orderBy: { id: 'asc' } });
-  const waiting: Loaded[] = rows.map((row) => ({ row, application: unseal(row.state, ctx.cipher) }));
-  const late: Loaded[] = lateRows.map((row) => ({ row, application: unseal(row.state, ctx.cipher) }));
+  const waiting: Loaded[] = rows.map((row) => ({ row, application: applicationOf(row, ctx.cipher) }));
+  const late: Loaded[] = lateRows.map((row) => ({ row, application: applicationOf(row, ctx.cipher) }));
   const placed = placeAfterRound(toRound(round), {
     city: now.city,
     rules: DEFAULT_PLACEMENT_POLICY.rules,

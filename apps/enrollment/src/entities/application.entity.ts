@@ -4,6 +4,7 @@ import { baseProperties } from '@edugraph/persistence';
 
 /**
  * An application. `state` is the domain's StoredApplication with every personal value sealed
+ * — but its status and placement are the columns', which a round writes without touching the state
  * (AES-256-GCM, see libs/auth pii): names, resident IDs, phones and document numbers never reach
  * the database in clear. The child is found by `childIndex`, a blind index of the resident ID, so
  * one application per child and year is a unique key, not a scan.
@@ -26,6 +27,8 @@ export const Application = defineEntity({
     placementKind: p.string().length(20).nullable(),
     placementSchoolId: p.uuid().nullable().index(),
     placementDistrictCode: p.string().length(40).nullable(),
+    /** 0 for the round itself, then 1, 2 … for the waitlist's and late batches. */
+    placementBatch: p.integer().nullable(),
     explanationZh: p.text().nullable(),
     explanationEn: p.text().nullable(),
     roundId: p.uuid().nullable(),
