@@ -14,6 +14,8 @@ import { schoolProjectResolvers } from './graphql/school-project.resolver.ts';
 import { trainingResolvers } from './graphql/training.resolver.ts';
 import { registryChangedHandler } from './consumers/registry-changed.handler.ts';
 import { runMatterClockJob } from './application/matter-clock.job.ts';
+import { capacityProjectCompletedHandler } from './consumers/capacity-project-completed.handler.ts';
+import { casePassedHandler } from './consumers/case-passed.handler.ts';
 import { migrations } from './migrations/index.ts';
 
 /** Seconds the public institutions list may be served from cache before it is read again. */
@@ -41,6 +43,12 @@ export const licensingService: ServiceModule = {
             'licensing.institution.retired': invalidateList,
             'licensing.licence.issued': invalidateList,
           },
+        },
+        // Preschool asks the registry for kindergartens: a completed new-build project, a rectified case to license.
+        {
+          from: ['preschool'],
+          consumer: 'licensing-preschool-requests',
+          handlers: { 'preschool.capacity-project.completed': capacityProjectCompletedHandler, 'preschool.case.passed': casePassedHandler({ clock: infra.clock }) },
         },
       ],
       jobs: [{ name: 'matter-clocks', everyMs: CLOCK_JOB_EVERY_MS, run: () => runMatterClockJob(infra.orm.em, todayInShanghai(infra.clock())) }],

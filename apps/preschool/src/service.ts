@@ -1,19 +1,28 @@
-import { loadSchema } from '@edugraph/platform';
+import { loadSchema, mergeResolvers } from '@edugraph/platform';
 import type { ServiceModule } from '@edugraph/platform';
 import { Kindergarten } from './entities/kindergarten.entity.ts';
+import { SUBSIDY_ENTITIES } from './entities/subsidy.entities.ts';
+import { PLANNING_ENTITIES } from './entities/planning.entities.ts';
 import { kindergartenResolvers } from './graphql/kindergarten.resolver.ts';
+import { subsidyResolvers } from './graphql/subsidy.resolver.ts';
+import { planningHandlers, planningResolvers } from './graphql/planning.resolver.ts';
 import { institutionRegisteredHandler } from './consumers/institution-registered.handler.ts';
+import { withCapacityProjects } from './consumers/capacity-project-registered.handler.ts';
 import { migrations } from './migrations/index.ts';
 
 export const preschoolService: ServiceModule = {
   name: 'preschool',
-  entities: [Kindergarten],
+  entities: [Kindergarten, ...SUBSIDY_ENTITIES, ...PLANNING_ENTITIES],
   migrations,
-  createService() {
+  createService(infra) {
+    const deps = { clock: infra.clock };
     return {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
-      resolvers: kindergartenResolvers(),
-      subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } }],
+      resolvers: mergeResolvers(kindergartenResolvers(), subsidyResolvers(deps), planningResolvers(deps)),
+      subscriptions: [
+        // A registration answering a completed project gets that project's places.
+        { from: ['licensing'], handlers: { 'licensing.institution.registered': withCapacityProjects(institutionRegisteredHandler), ...planningHandlers(deps) } },
+      ],
     };
   },
 };

@@ -3,7 +3,7 @@ import { eventEnvelopeSchema } from './envelope.ts';
 import type { EventEnvelope } from './envelope.ts';
 import { licensingEvents } from './licensing.events.ts';
 import { enrollmentEvents } from './enrollment.events.ts';
-import { preschoolEvents } from './preschool.events.ts';
+import { planningEvents, preschoolEvents } from './preschool.events.ts';
 import { vocationalEvents } from './vocational.events.ts';
 import { feedbackEvents } from './feedback.events.ts';
 
@@ -12,6 +12,7 @@ export const eventRegistry = {
   ...licensingEvents,
   ...enrollmentEvents,
   ...preschoolEvents,
+  ...planningEvents,
   ...vocationalEvents,
   ...feedbackEvents,
 } as const;

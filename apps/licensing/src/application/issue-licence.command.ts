@@ -52,7 +52,8 @@ async function issueOnce(ctx: MatterUseCaseContext, matterId: string): Promise<I
     const institution = row.institutionId ? await tx.findOne(Institution, { id: row.institutionId }) : null;
     if (!institution) throw new Error(`approved establishment ${row.id} has no institution`);
     const year = Number(ctx.today.slice(0, 4));
-    const issuedThisYear = await tx.count(Matter, { licenceIssuedOn: { $like: `${year}-%` } });
+    // Licences come from matters and from licensing a rectified kindergarten: count every one of the year.
+    const issuedThisYear = await tx.count(Institution, { licenceIssuedOn: { $like: `${year}-%` } });
     const number = licenceNumber({ areaCode: CITY_AREA_CODE, level: institution.level as InstitutionLevel, year, sequence: issuedThisYear + 1 });
     if (!number.ok) throw new AppError('CONFLICT', `No licence number is left for ${year}: ${number.error.message}`);
     institution.licenceNumber = number.value;
