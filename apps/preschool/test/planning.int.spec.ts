@@ -141,7 +141,9 @@ for (const database of await serviceTestDatabases()) describe(`preschool plannin
     const gaps = await t.as(anonymous)<{ planningGaps: { districtCode: string; placesMissing: number }[] }>(`{ planningGaps(year: 2026) { districtCode placesMissing inclusivePlacesMissing } }`);
     expect(gaps.planningGaps.find((g) => g.districtCode === d)).toEqual({ districtCode: d, placesMissing: 50, inclusivePlacesMissing: 0 });
     expect(await refusalOf(t.as(anonymous)(`{ coverage(year: 2040) { belowTarget } }`))).toMatchObject({ code: 'TARGET_NOT_SET' });
-    expect(published.filter((e) => e.type === 'preschool.population.set' && e.payload['districtCode'] === d).map((e) => e.payload['previous'])).toEqual([null, 400]);
+    await eventually(async () =>
+      expect(published.filter((e) => e.type === 'preschool.population.set' && e.payload['districtCode'] === d).map((e) => e.payload['previous'])).toEqual([null, 400]),
+    );
   });
 
   it('licenses an unlicensed kindergarten that passes re-inspection, through licensing', async () => {
