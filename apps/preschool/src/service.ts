@@ -9,6 +9,11 @@ import { planningHandlers, planningResolvers } from './graphql/planning.resolver
 import { institutionRegisteredHandler } from './consumers/institution-registered.handler.ts';
 import { withCapacityProjects } from './consumers/capacity-project-registered.handler.ts';
 import { migrations } from './migrations/index.ts';
+import { runOverdueCasesJob } from './application/overdue-cases.job.ts';
+import { todayInShanghai } from '@edugraph/rules';
+
+/** How often rectification deadlines are looked at. */
+const CASE_DEADLINE_JOB_EVERY_MS = 3_600_000;
 
 export const preschoolService: ServiceModule = {
   name: 'preschool',
@@ -23,6 +28,7 @@ export const preschoolService: ServiceModule = {
         // A registration answering a completed project gets that project's places.
         { from: ['licensing'], handlers: { 'licensing.institution.registered': withCapacityProjects(institutionRegisteredHandler), ...planningHandlers(deps) } },
       ],
+      jobs: [{ name: 'unlicensed-case-deadlines', everyMs: CASE_DEADLINE_JOB_EVERY_MS, run: () => runOverdueCasesJob(infra.orm.em, todayInShanghai(infra.clock())) }],
     };
   },
 };
