@@ -122,6 +122,7 @@ describe('preschool end to end: rosters, inclusive subsidy, coverage and unlicen
       expect(institutions.nodes.find((n) => n.id === kid)).toMatchObject({ name, level: 'PRESCHOOL', ownership: 'PRIVATE', licence: { number: licensed.licenceNumber, status: 'VALID' }, kindergarten: { inclusive: false } });
     });
     expect(await one(kid)).toMatchObject({ licence: { number: licensed.licenceNumber, status: 'VALID' }, kindergarten: { places: 0, enrolled: 0, inclusive: false } });
-    expect(await codeOf(call(`{ unlicensedCases { totalCount } }`))).toBe('FORBIDDEN');
+    expect(await codeOf(call(`{ unlicensedCases { totalCount } }`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(call(`{ unlicensedCases { totalCount } }`, {}, await bearer({ id: 'e2e-parent', roles: ['PARENT'] })))).toBe('FORBIDDEN');
   });
 });

@@ -242,4 +242,32 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
       expect([await seats(schools[0]!), await seats(schools[1]!)]).toEqual([[{ year: 2026, grade: 1, capacity: 2, placed: 0 }], [{ year: 2026, grade: 1, capacity: 1, placed: 1 }]]);
     }, 30_000, 250);
   }, 120_000);
+
+  it('licenses an unlicensed kindergarten that passed re-inspection: licensing issues the licence over Kafka and CityQuestion shows it', async () => {
+    const districtCode = `UL-${topicPrefix.slice(-7, -1)}`;
+    const name = `Real Unlicensed Kindergarten ${districtCode}`;
+    const CASE = 'id state licence { licenceNumber institutionId }';
+    type Case = { id: string; state: string; licence: { licenceNumber: string; institutionId: string } | null };
+    const caseOp = async (op: string, args: string) => (await graphql<Record<string, { case: Case }>>(gatewayUrl, `mutation { ${op}(${args}) { case { ${CASE} } } }`, {}, staff))[op]!.case;
+    const opened = await graphql<{ openUnlicensedCase: { case: Case } }>(gatewayUrl, `mutation($i: OpenUnlicensedCaseInput!) { openUnlicensedCase(input: $i) { case { ${CASE} } } }`,
+      { i: { name, address: '城南路2号', districtCode, children: 30, hazards: [{ description: '消防通道堵塞', serious: false }] } }, staff);
+    const caseId = opened.openUnlicensedCase.case.id;
+    await caseOp('assessUnlicensedCase', `caseId: "${caseId}", licenceBasis: true`);
+    await caseOp('orderRectification', `caseId: "${caseId}", dueOn: "2099-12-31", items: ["疏通消防通道"]`);
+    expect(await caseOp('reinspect', `caseId: "${caseId}", passed: true, findings: []`)).toMatchObject({ state: 'PASSED', licence: null });
+    // preschool.case.passed reaches licensing over Kafka; its registration and licence come back the same way.
+    const licence = await eventually(async () => {
+      const r = await graphql<{ unlicensedCases: { nodes: Case[] } }>(gatewayUrl, `{ unlicensedCases(filter: { districtCode: "${districtCode}" }) { nodes { ${CASE} } } }`, {}, staff);
+      expect(r.unlicensedCases.nodes).toMatchObject([{ id: caseId, state: 'LICENSED', licence: { licenceNumber: expect.any(String) } }]);
+      return r.unlicensedCases.nodes[0]!.licence!;
+    }, 60_000, 250);
+    await eventually(async () => {
+      const { institutions } = await graphql<CityAnswer>(gatewayUrl, CITY_QUESTION);
+      expect(institutions.nodes.find((n) => n.id === licence.institutionId)).toMatchObject({
+        name, level: 'PRESCHOOL', ownership: 'PRIVATE', licence: { number: licence.licenceNumber, status: 'VALID' }, kindergarten: { places: 0, enrolled: 0, inclusive: false },
+      });
+    }, 60_000, 250);
+    const one = (await graphql<{ institution: CityInstitution }>(gatewayUrl, ONE_INSTITUTION, { id: licence.institutionId })).institution;
+    expect(one).toMatchObject({ licence: { number: licence.licenceNumber, status: 'VALID' }, kindergarten: { places: 0, enrolled: 0, inclusive: false } });
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import { loadDemoCity } from './load-demo-city.ts';
 import { loadDemoMatters } from './licensing-matters.demo.ts';
 import { loadProjectsAndTrainings } from './licensing-projects.demo.ts';
 import { loadDemoRound } from './enrollment-round.demo.ts';
+import { loadDemoPreschool } from './preschool.demo.ts';
 
 /** A service's database opened for the demo's use cases, closed after. */
 export type DemoDatabase = () => Promise<{ orm: MikroORM; close(): Promise<void> }>;
@@ -25,10 +26,11 @@ export async function demoTokens(jwtSecret: string): Promise<DemoTokens> {
 /**
  * The whole demo, each part once: the city, school projects and sponsor trainings through the
  * gateway, then licensing matters in every state and the 2026 admissions round (written by the
- * services’ own use cases on their databases: clocks and rounds need past days).
+ * services’ own use cases on their databases: clocks and rounds need past days), and the
+ * kindergartens' coverage, subsidies, projects and cases.
  * Returns a line for the start banner.
  */
-export async function loadDemo(gatewayUrl: string, jwtSecret: string, databases: { licensing: DemoDatabase; enrollment: DemoDatabase }, piiKeys: string): Promise<string> {
+export async function loadDemo(gatewayUrl: string, jwtSecret: string, databases: { licensing: DemoDatabase; enrollment: DemoDatabase; preschool: DemoDatabase }, piiKeys: string): Promise<string> {
   const tokens = await demoTokens(jwtSecret);
   const city = await loadDemoCity(gatewayUrl, tokens.bureauStaff, jwtSecret);
   const projects = await loadProjectsAndTrainings(gatewayUrl, { staff: { authorization: `Bearer ${tokens.bureauStaff}` }, sponsor: { authorization: `Bearer ${tokens.sponsor}` } });
@@ -37,6 +39,11 @@ export async function loadDemo(gatewayUrl: string, jwtSecret: string, databases:
   const matters = await loadDemoMatters(database.orm).finally(() => database.close());
   const admissions = await databases.enrollment();
   const round = await loadDemoRound(admissions.orm, piiKeys).finally(() => admissions.close());
-  const loaded = city.loaded || matters.loaded || round.loaded;
-  return `${loaded ? 'loaded' : 'already there'} (${city.institutions} institutions, ${round.applications} school applications, ${matters.matters} licensing matters, ${projects.projects} school projects, ${projects.trainings} trainings)`;
+  const kindergartens = await databases.preschool();
+  const preschool = await loadDemoPreschool(kindergartens.orm).finally(() => kindergartens.close());
+  const loaded = city.loaded || matters.loaded || round.loaded || preschool.loaded;
+  return (
+    `${loaded ? 'loaded' : 'already there'} (${city.institutions} institutions, ${round.applications} school applications, ${matters.matters} licensing matters, ` +
+    `${preschool.projects} kindergarten projects, ${preschool.cases} unlicensed-kindergarten cases, ${projects.projects} school projects, ${projects.trainings} trainings)`
+  );
 }

@@ -23,7 +23,7 @@ const inProcess = (name: string) => {
   const service = system.services.find((s) => s.name === name)!;
   return async () => ({ orm: service.orm, close: async () => service.relay.nudge() });
 };
-const demo = await loadDemo(system.gatewayUrl, jwtSecret, { licensing: inProcess('licensing'), enrollment: inProcess('enrollment') }, system.piiKeys);
+const demo = await loadDemo(system.gatewayUrl, jwtSecret, { licensing: inProcess('licensing'), enrollment: inProcess('enrollment'), preschool: inProcess('preschool') }, system.piiKeys);
 const tokens = await demoTokens(jwtSecret);
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 console.log(`
