@@ -90,8 +90,8 @@ describe('preschool end to end: rosters, inclusive subsidy, coverage and unlicen
     await eventually(() => call(`mutation($k: ID!) { setKindergartenPlaces(input: { institutionId: $k, places: 400 }) { kindergarten { places } } }`, { k }, staff));
     await call(`mutation { setPreschoolPopulation(districtCode: "${d}", year: 2026, children: 500) { population { children } } }`, {}, staff);
     const { coverage } = await call<{ coverage: { byDistrict: Record<string, unknown>[]; belowTarget: string[] } }>(
-      `{ coverage(year: 2026) { byDistrict { districtCode children places inclusivePlaces coverageRate { perMille } coverageMet } belowTarget } }`);
-    expect(coverage.byDistrict.find((x) => x['districtCode'] === d)).toEqual({ districtCode: d, children: 500, places: 400, inclusivePlaces: 400, coverageRate: { perMille: 800 }, coverageMet: false });
+      `{ coverage(year: 2026) { byDistrict { districtCode area children places inclusivePlaces coverageRate inclusiveRate coverage { perMille } coverageMet } belowTarget } }`);
+    expect(coverage.byDistrict.find((x) => x['districtCode'] === d)).toEqual({ districtCode: d, area: expect.stringMatching(/^(URBAN|RURAL)$/), children: 500, places: 400, inclusivePlaces: 400, coverageRate: 0.8, inclusiveRate: 1, coverage: { perMille: 800 }, coverageMet: false });
     expect(coverage.belowTarget).toContain(d);
     const { planningGaps } = await call<{ planningGaps: { districtCode: string }[] }>(`{ planningGaps(year: 2026) { districtCode placesMissing inclusivePlacesMissing } }`);
     expect(planningGaps.find((g) => g.districtCode === d)).toEqual({ districtCode: d, placesMissing: 50, inclusivePlacesMissing: 0 });

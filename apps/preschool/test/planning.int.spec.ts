@@ -131,10 +131,10 @@ for (const database of await serviceTestDatabases()) describe(`preschool plannin
     await setPop(400);
     await setPop(500);
     const r = await t.as(anonymous)<{ coverage: { byDistrict: Record<string, unknown>[]; belowTarget: string[]; targets: { coveragePerMille: number } } }>(
-      `{ coverage(year: 2026) { byDistrict { districtCode area { urbanPlaces ruralPlaces } children places inclusivePlaces coverageRate { perMille percent } inclusiveRate { perMille } coverageMet } targets { coveragePerMille inclusivePerMille } belowTarget } }`);
+      `{ coverage(year: 2026) { byDistrict { districtCode area placesByArea { urbanPlaces ruralPlaces } children places inclusivePlaces coverageRate inclusiveRate coverage { perMille percent } inclusive { perMille } coverageMet } targets { coveragePerMille inclusivePerMille } belowTarget } }`);
     expect(r.coverage.byDistrict.find((x) => x['districtCode'] === d)).toEqual({
-      districtCode: d, area: { urbanPlaces: 400, ruralPlaces: 0 }, children: 500, places: 400, inclusivePlaces: 400,
-      coverageRate: { perMille: 800, percent: '80.0%' }, inclusiveRate: { perMille: 1000 }, coverageMet: false,
+      districtCode: d, area: 'URBAN', placesByArea: { urbanPlaces: 400, ruralPlaces: 0 }, children: 500, places: 400, inclusivePlaces: 400,
+      coverageRate: 0.8, inclusiveRate: 1, coverage: { perMille: 800, percent: '80.0%' }, inclusive: { perMille: 1000 }, coverageMet: false,
     });
     expect(r.coverage.belowTarget).toContain(d);
     expect(r.coverage.targets.coveragePerMille).toBe(900);

@@ -50,12 +50,15 @@ export async function setPreschoolPopulation(ctx: PlanningContext, raw: z.input<
 
 export interface DistrictCoverageView {
   districtCode: string;
-  area: { urbanPlaces: number; ruralPlaces: number };
+  area: 'URBAN' | 'RURAL';
+  placesByArea: { urbanPlaces: number; ruralPlaces: number };
   children: number;
   places: number;
   inclusivePlaces: number;
-  coverageRate: RateView;
-  inclusiveRate: RateView;
+  coverageRate: number | null;
+  inclusiveRate: number | null;
+  coverage: RateView;
+  inclusive: RateView;
   coverageMet: boolean;
   inclusiveMet: boolean;
 }
@@ -77,6 +80,9 @@ const rate = (r: { numerator: number; denominator: number; perMille: number | nu
   percent: r.perMille === null ? null : `${Math.floor(r.perMille / 10)}.${r.perMille % 10}%`,
 });
 
+/** The ratio as a number for display, 4 decimals; the exact ratio decides targets. */
+const decimal = (r: { numerator: number; denominator: number }): number | null => (r.denominator === 0 ? null : Math.round((r.numerator * 10_000) / r.denominator) / 10_000);
+
 async function report(em: EntityManager, year: number): Promise<CoverageReport> {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('BAD_USER_INPUT', `year ${year} is not a year such as 2026.`);
   const [kindergartens, population] = await Promise.all([em.find(Kindergarten, {}), em.find(PreschoolPopulation, { year })]);
@@ -96,12 +102,15 @@ export async function coverage(em: EntityManager, year: number): Promise<Coverag
     year,
     byDistrict: r.districts.map((d) => ({
       districtCode: d.districtCode,
-      area: { urbanPlaces: d.placesByArea.URBAN, ruralPlaces: d.placesByArea.RURAL },
+      area: d.placesByArea.RURAL > d.placesByArea.URBAN ? 'RURAL' : 'URBAN',
+      placesByArea: { urbanPlaces: d.placesByArea.URBAN, ruralPlaces: d.placesByArea.RURAL },
       children: d.children,
       places: d.places,
       inclusivePlaces: d.inclusivePlaces,
-      coverageRate: rate(d.coverage),
-      inclusiveRate: rate(d.inclusive),
+      coverageRate: decimal(d.coverage),
+      inclusiveRate: decimal(d.inclusive),
+      coverage: rate(d.coverage),
+      inclusive: rate(d.inclusive),
       coverageMet: d.coverageMet,
       inclusiveMet: d.inclusiveMet,
     })),
