@@ -1,5 +1,6 @@
 // @edugraph/rules: pure regulatory rules shared by every service. No I/O.
 export type { Result, RuleError } from './result.ts';
+export { ok, fail } from './result.ts';
 
 export { validateResidentId, maskResidentId, residentIdCheckCharacter } from './resident-id.ts';
 export type { ResidentId, ResidentIdErrorCode, ValidateResidentIdOptions } from './resident-id.ts';
