@@ -5,6 +5,7 @@
 // Prints one JSON line; exits 1 when anything differs.
 import { createHash } from 'node:crypto';
 import { placeApplications } from '../../apps/enrollment/src/domain/placement/index.ts';
+import { publishedOutcome } from '../../apps/enrollment/src/domain/round/index.ts';
 import type { PlacementInput } from '../../apps/enrollment/src/domain/placement/index.ts';
 
 export interface PublishedRound {
@@ -30,15 +31,8 @@ export function verifyRound(round: PublishedRound): Verification {
   const mismatches: Verification['mismatches'] = [];
   for (const published of round.outcomes) {
     const o = recomputed.get(published.applicationId);
-    const again = o && {
-      applicationId: o.applicationId,
-      kind: o.status,
-      schoolId: 'schoolId' in o ? o.schoolId : null,
-      tier: 'tier' in o ? o.tier : null,
-      lotteryTicket: 'lotteryTicket' in o ? o.lotteryTicket : null,
-      lotteryRank: 'lotteryRank' in o ? o.lotteryRank : null,
-    };
-    const same = again && (Object.keys(again) as (keyof typeof again)[]).every((k) => again[k] === published[k as keyof typeof published]);
+    const again = o && publishedOutcome(o);
+    const same = again && (Object.keys(published) as (keyof typeof published)[]).every((k) => again[k] === published[k]);
     if (!same) mismatches.push({ applicationId: published.applicationId, published, recomputed: again ?? null });
   }
   if (recomputed.size !== round.outcomes.length) mismatches.push({ applicationId: '*', published: round.outcomes.length, recomputed: recomputed.size });

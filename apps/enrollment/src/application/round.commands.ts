@@ -4,8 +4,7 @@ import { emitEvent } from '@edugraph/events';
 import { AppError, parseInput } from '@edugraph/platform';
 import { handle } from '../domain/application/index.ts';
 import type { City } from '../domain/placement/index.ts';
-import { DEFAULT_PLACEMENT_POLICY, commitSeed, explainOutcome, roundSummary, runRound, toEngineApplication } from '../domain/round/index.ts';
-import type { PlacementOutcome } from '../domain/placement/index.ts';
+import { DEFAULT_PLACEMENT_POLICY, commitSeed, explainOutcome, publishedOutcome, roundSummary, runRound, toEngineApplication } from '../domain/round/index.ts';
 import type { Round } from '../domain/round/index.ts';
 import { levelOfGrade } from '../domain/shared/index.ts';
 import { Application, PlacementRound } from '../entities/application.entity.ts';
@@ -36,19 +35,34 @@ export async function commitRoundSeed(ctx: EnrollmentContext, raw: { year: numbe
   });
 }
 
-/** The schools of the grade with their free seats (capacity less the enrolled), and the district distances. */
-async function cityOf(tx: EntityManager, year: number, grade: number): Promise<{ city: City; names: { schools: Record<string, string>; districts: Record<string, string> } }> {
-  const schools = await tx.find(School, { level: levelOfGrade(grade) ?? 'NONE', closedAt: null });
-  const pools = new Map((await tx.find(SeatPool, { year, grade })).map((p) => [p.institutionId, p.capacity - p.placed]));
-  const distances = await tx.find(DistrictDistance, {});
-  const districts = await tx.find(District, {});
+export interface GradeCity {
+  /** The open schools teaching the grade, each with its seat pool of the year when it has one. */
+  schools: { school: School; pool: SeatPool | undefined }[];
+  distances: City['distances'];
+  names: { schools: Record<string, string>; districts: Record<string, string> };
+}
+
+/** What every placement of a year and grade starts from: the schools, their pools, the distances and the names. */
+export async function gradeCity(tx: EntityManager, year: number, grade: number): Promise<GradeCity> {
+  const [schools, pools, distances, districts] = await Promise.all([
+    tx.find(School, { level: levelOfGrade(grade) ?? 'NONE', closedAt: null }),
+    tx.find(SeatPool, { year, grade }),
+    tx.find(DistrictDistance, {}),
+    tx.find(District, {}),
+  ]);
+  const poolOf = new Map(pools.map((p) => [p.institutionId, p]));
   return {
-    city: {
-      schools: schools.map((s) => ({ id: s.institutionId, districtId: s.districtCode, seatsByGrade: { [grade]: Math.max(0, pools.get(s.institutionId) ?? 0) } })),
-      distances: distances.map((d) => ({ fromDistrictId: d.fromCode, toDistrictId: d.toCode, km: Number(d.km) })),
-    },
+    schools: schools.map((school) => ({ school, pool: poolOf.get(school.institutionId) })),
+    distances: distances.map((d) => ({ fromDistrictId: d.fromCode, toDistrictId: d.toCode, km: Number(d.km) })),
     names: { schools: Object.fromEntries(schools.map((s) => [s.institutionId, s.name])), districts: Object.fromEntries(districts.map((d) => [d.code, d.name])) },
   };
+}
+
+/** The round's city: each school's free seats are its capacity less the enrolled. */
+async function cityOf(tx: EntityManager, year: number, grade: number): Promise<{ city: City; names: GradeCity['names'] }> {
+  const { schools, distances, names } = await gradeCity(tx, year, grade);
+  const seats = (pool: SeatPool | undefined) => Math.max(0, pool ? pool.capacity - pool.placed : 0);
+  return { city: { schools: schools.map(({ school, pool }) => ({ id: school.institutionId, districtId: school.districtCode, seatsByGrade: { [grade]: seats(pool) } })), distances }, names };
 }
 
 /**
@@ -102,7 +116,7 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
     const row = await tx.findOneOrFail(PlacementRound, { id: roundId });
     Object.assign(row, {
       publishedInput: { city, rules: DEFAULT_PLACEMENT_POLICY.rules, applications: applications.map((a) => toEngineApplication(a)) },
-      publishedOutcomes: outcomes.map(publishedOutcome),
+      publishedOutcomes: outcomes.map((o) => ({ ...publishedOutcome(o) })),
       seed: raw.seed,
       ranAt: new Date(),
       ranBy: ctx.actor.id,
@@ -122,17 +136,4 @@ export async function runPlacementRound(ctx: EnrollmentContext, raw: { year: num
     await tx.flush();
     return row;
   });
-}
-
-/** An outcome as published: pseudonymous, with the lottery facts anyone can check. */
-function publishedOutcome(o: PlacementOutcome): Record<string, unknown> {
-  return {
-    applicationId: o.applicationId,
-    kind: o.status,
-    schoolId: 'schoolId' in o ? o.schoolId : null,
-    districtCode: 'districtId' in o ? o.districtId : null,
-    tier: 'tier' in o ? o.tier : null,
-    lotteryTicket: 'lotteryTicket' in o ? o.lotteryTicket : null,
-    lotteryRank: 'lotteryRank' in o ? o.lotteryRank : null,
-  };
 }

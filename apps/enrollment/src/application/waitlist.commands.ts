@@ -8,11 +8,8 @@ import { DEFAULT_PLACEMENT_POLICY, toEngineApplication } from '../domain/round/i
 import type { NameLookup, Round } from '../domain/round/index.ts';
 import { explainAfterRound, freeSeats, placeAfterRound } from '../domain/round/waitlist.ts';
 import type { LateBatch } from '../domain/round/waitlist.ts';
-import { levelOfGrade } from '../domain/shared/index.ts';
 import { Application, PlacementRound } from '../entities/application.entity.ts';
-import { District, DistrictDistance } from '../entities/district.entity.ts';
-import { School } from '../entities/school.entity.ts';
-import { SeatPool } from '../entities/seat-pool.entity.ts';
+import { gradeCity } from './round.commands.ts';
 import { requireAdmissions } from './admissions-access.ts';
 import { applicationOf, queueApplicationEvents, refusal, saveApplication } from './application-change.ts';
 import type { EnrollmentContext } from './application-change.ts';
@@ -100,25 +97,18 @@ interface SeatsNow {
 async function seatsNow(tx: EntityManager, round: PlacementRound, year: number, grade: number): Promise<SeatsNow> {
   // Offers before pools: an enrolment (ACCEPTED → ENROLLED and placed + 1 in one commit) landing
   // between the two reads is then counted twice (one seat too few for now), never zero times.
-  const decided = await tx.find(Application, { year, grade, placementKind: { $in: PLACED_KINDS } }, { fields: ['status', 'placementSchoolId', 'roundId', 'state'] });
+  const decided = await tx.find(Application, { year, grade, placementKind: { $in: PLACED_KINDS } }, { fields: ['status', 'placementSchoolId', 'roundId', 'placementBatch'] });
   const held = new Map<string, number>();
   let batches = 1;
   for (const d of decided) {
     if (OFFER_HELD.includes(d.status) && d.placementSchoolId) held.set(d.placementSchoolId, (held.get(d.placementSchoolId) ?? 0) + 1);
-    const batch = (d.state as { placement?: { batch?: number } }).placement?.batch;
-    if (d.roundId === round.id && typeof batch === 'number') batches = Math.max(batches, batch + 1);
+    if (d.roundId === round.id && typeof d.placementBatch === 'number') batches = Math.max(batches, d.placementBatch + 1);
   }
-  const schools = await tx.find(School, { level: levelOfGrade(grade) ?? 'NONE', closedAt: null });
-  const known = new Set(schools.map((s) => s.institutionId));
-  const pools = (await tx.find(SeatPool, { year, grade })).filter((p) => known.has(p.institutionId));
-  const distances = await tx.find(DistrictDistance, {});
-  const districts = await tx.find(District, {});
+  const { schools, distances, names } = await gradeCity(tx, year, grade);
+  const pools = schools.flatMap(({ pool }) => (pool ? [pool] : []));
   return {
-    city: {
-      schools: schools.map((s) => ({ id: s.institutionId, districtId: s.districtCode, seatsByGrade: { [grade]: 0 } })),
-      distances: distances.map((d) => ({ fromDistrictId: d.fromCode, toDistrictId: d.toCode, km: Number(d.km) })),
-    },
-    names: { schools: Object.fromEntries(schools.map((s) => [s.institutionId, s.name])), districts: Object.fromEntries(districts.map((d) => [d.code, d.name])) },
+    city: { schools: schools.map(({ school }) => ({ id: school.institutionId, districtId: school.districtCode, seatsByGrade: { [grade]: 0 } })), distances },
+    names,
     seats: freeSeats(pools.map((p) => ({ schoolId: p.institutionId, grade, capacity: p.capacity, enrolled: p.placed })), held),
     pooled: new Set(pools.map((p) => p.institutionId)),
     batches,

@@ -5,6 +5,7 @@ import { handleMatterCommand, matterClockView, overdueTransition, preparationLap
 import type { AlertState, MatterCommand } from '../domain/matter/index.ts';
 import { Matter } from '../entities/matter.entity.ts';
 import { loadCatalogue, matterTypeOf } from './matter-catalogue.ts';
+import type { Catalogue } from './matter-catalogue.ts';
 import { queueMatterEvents, saveState } from './matter-change.ts';
 import { stateOf } from './matter.view.ts';
 
@@ -36,9 +37,11 @@ export async function runMatterClockJob(em: EntityManager, today: CalendarDate):
     { $or: [{ status: { $in: ['SUBMITTED', 'ACCEPTED_WITH_SHORTFALL'] } }, { dueOn: { $ne: null } }, { typeCode: 'PREPARATION', status: 'APPROVED', preparationLapsedOn: null }] },
     { fields: ['id'] },
   );
+  // Types and calendar once per run, not per matter.
+  const catalogue = await loadCatalogue(em.fork());
   for (const { id } of candidates) {
     try {
-      const outcome = await em.fork().transactional((tx) => advance(tx, id, today));
+      const outcome = await em.fork().transactional((tx) => advance(tx, id, today, catalogue));
       if (outcome) result[outcome]++;
     } catch (error) {
       if ((error as Error).name !== 'OptimisticLockError') throw error;
@@ -50,10 +53,9 @@ export async function runMatterClockJob(em: EntityManager, today: CalendarDate):
 
 type Outcome = 'deemedAccepted' | 'lapsed' | 'alerts' | 'preparationsLapsed' | null;
 
-async function advance(tx: EntityManager, id: string, today: CalendarDate): Promise<Outcome> {
+async function advance(tx: EntityManager, id: string, today: CalendarDate, catalogue: Catalogue): Promise<Outcome> {
   const row = await tx.findOne(Matter, { id });
   if (!row) return null;
-  const catalogue = await loadCatalogue(tx);
   const type = matterTypeOf(catalogue, row.typeCode);
   const ctx = { actor: CLOCK_JOB_ACTOR, correlationId: `clock-job:${today}:${id}` };
   const apply = (command: MatterCommand, outcome: Outcome): Outcome => {

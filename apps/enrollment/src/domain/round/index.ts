@@ -14,3 +14,5 @@ export type { Explanation, NameLookup } from './explain.ts';
 export { DOCUMENT_NAMES } from './document-names.ts';
 export { DEFAULT_PLACEMENT_POLICY } from './policy.ts';
 export type { PlacementPolicy } from './policy.ts';
+export { publishedOutcome } from './published-outcome.ts';
+export type { PublishedOutcome } from './published-outcome.ts';

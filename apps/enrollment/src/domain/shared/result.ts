@@ -1,7 +1,8 @@
-// @edugraph/rules exports the Result and RuleError types but not its ok/fail helpers, so these
-// tiny equivalents build values of exactly the same shape (a refusal is a value, never a throw).
+// A refusal is a value, never a throw: the rules' Result and its helpers, plus form problems.
+import { fail, ok } from '@edugraph/rules';
 import type { Result, RuleError } from '@edugraph/rules';
 
+export { fail, ok };
 export type { Result, RuleError };
 
 /** One problem with one field of a form, so a parent sees every problem at once (一次性告知). */
@@ -20,18 +21,6 @@ export interface Refusal<Code extends string = string> extends RuleError<Code> {
 export type Decision<Value, Code extends string = string> =
   | { readonly ok: true; readonly value: Value }
   | { readonly ok: false; readonly error: Refusal<Code> };
-
-export function ok<Value>(value: Value): { ok: true; value: Value } {
-  return { ok: true, value };
-}
-
-export function fail<Code extends string>(
-  code: Code,
-  message: string,
-  details?: Readonly<Record<string, string | number>>,
-): { ok: false; error: RuleError<Code> } {
-  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
-}
 
 /** Refuses with every problem listed; the code is the problem's own when there is just one. */
 export function refuseWith<Code extends string>(

@@ -1,20 +1,9 @@
-// @edugraph/rules exports the Result and RuleError types but not its ok/fail helpers, so these
-// tiny equivalents build values of exactly the same shape (a refusal is a value, never a throw).
+// A refusal is a value, never a throw: the rules' Result and its helpers, plus events and steps.
+import { fail, ok } from '@edugraph/rules';
 import type { Result, RuleError } from '@edugraph/rules';
 
+export { fail, ok };
 export type { Result, RuleError };
-
-export function ok<Value>(value: Value): { ok: true; value: Value } {
-  return { ok: true, value };
-}
-
-export function fail<Code extends string>(
-  code: Code,
-  message: string,
-  details?: Readonly<Record<string, string | number>>,
-): { ok: false; error: RuleError<Code> } {
-  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
-}
 
 /** A plain event another service can read (licensing, feedback); no personal data in payloads. */
 export interface DomainEvent {
