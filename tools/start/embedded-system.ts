@@ -8,7 +8,7 @@ import { DEFAULT_PORTS, METRICS_PORT_OFFSET, createLogger, startMetricsServer, s
 import type { RunningMetricsServer } from '@edugraph/platform';
 import type { RunningService, ServiceModule } from '@edugraph/platform';
 import { SUBGRAPH_NAMES, embeddedGatewayLimits, startGateway } from '@edugraph/gateway';
-import type { EdgeLimits, RunningGateway } from '@edugraph/gateway';
+import type { ApiKey, EdgeLimits, RunningGateway } from '@edugraph/gateway';
 import { SERVICE_MODULES } from './service-modules.ts';
 
 export { SERVICE_MODULES };
@@ -30,7 +30,11 @@ export interface EmbeddedOptions {
   metricsPort?: number;
   /** Subgraph call timeout at the gateway (default 5 s). */
   subgraphTimeoutMs?: number;
-  apiKeys?: string;
+  /**
+   * API keys of city and school systems. The gateway reads this very array on each request, so a
+   * key pushed after start (a demo school's, once its id is known) works from then on.
+   */
+  apiKeys?: ApiKey[];
   /** The keyring for personal data at rest (default: `<dataDir>/pii-keys.json`, made on first start). */
   piiKeys?: string;
   /** Memory for cached public answers at the gateway (default 32 MiB; 0: none). */
@@ -105,7 +109,7 @@ export async function startEmbeddedSystem(o: EmbeddedOptions): Promise<EmbeddedS
         actorPrivateKey: JSON.stringify(actorKeys.privateJwk),
         jwtSecret: o.jwtSecret,
         jwtAudience: 'edugraph',
-        apiKeys: [],
+        apiKeys: o.apiKeys ?? [],
         redisUrl: undefined,
         keyPrefix: '',
         responseCache: { maxMiB: o.responseCacheMiB ?? 32, ttlSeconds: 300 },

@@ -49,5 +49,19 @@ describe('authentication at the edge', () => {
   it('refuses short keys and unknown roles in the configuration', () => {
     expect(() => parseApiKeys('portal:short:CITY_SYSTEM')).toThrow(/at least 24 characters/);
     expect(() => parseApiKeys('portal:0123456789abcdef0123456789:ROOT')).toThrow(/unknown roles ROOT/);
+    expect(() => parseApiKeys('school:0123456789abcdef0123456789:CITY_SYSTEM:catalogue-sync')).toThrow(/catalogue:sync@<id>/);
+  });
+
+  it('reads a key’s scopes and hands them to the actor; keys without scopes have none', async () => {
+    const school = '0190a6f2-7b1c-7d3e-8f00-1234567890ab';
+    const scoped = parseApiKeys(`centre:abcdefabcdefabcdefabcdef01:CITY_SYSTEM:catalogue:sync@${school}+catalogue:sync@other-school, portal:0123456789abcdef0123456789`);
+    expect(scoped).toEqual([
+      { name: 'centre', key: 'abcdefabcdefabcdefabcdef01', roles: ['CITY_SYSTEM'], scopes: [`catalogue:sync@${school}`, 'catalogue:sync@other-school'] },
+      { name: 'portal', key: '0123456789abcdef0123456789', roles: ['CITY_SYSTEM'] },
+    ]);
+    const credentials = { jwtSecret: SECRET, jwtAudience: 'edugraph', apiKeys: scoped };
+    expect(await authenticate({ apiKey: 'abcdefabcdefabcdefabcdef01' }, credentials)).toMatchObject({ ok: true, actor: { id: 'system:centre', scopes: [`catalogue:sync@${school}`, 'catalogue:sync@other-school'] } });
+    const unscoped = await authenticate({ apiKey: '0123456789abcdef0123456789' }, credentials);
+    expect(unscoped.ok && unscoped.actor.scopes).toBeUndefined();
   });
 });

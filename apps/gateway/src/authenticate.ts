@@ -31,7 +31,8 @@ export async function authenticate(headers: { authorization?: string | undefined
   if (headers.apiKey) {
     const match = credentials.apiKeys.find((k) => sameKey(k.key, headers.apiKey!));
     if (!match) return { ok: false, message: 'Unknown API key.' };
-    return { ok: true, actor: { id: `system:${match.name}`, kind: 'system', roles: match.roles, institutionId: null, office: null, creditCode: null } };
+    const actor: Actor = { id: `system:${match.name}`, kind: 'system', roles: match.roles, institutionId: null, office: null, creditCode: null };
+    return { ok: true, actor: match.scopes?.length ? { ...actor, scopes: match.scopes } : actor };
   }
   const bearer = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
   if (!bearer) return { ok: true, actor: ANONYMOUS };

@@ -18,6 +18,8 @@ export interface ApiKey {
   name: string;
   key: string;
   roles: Role[];
+  /** `<permission>@<object id>` this key may do beyond its roles, e.g. `catalogue:sync@<school id>`. */
+  scopes?: string[];
 }
 
 export interface EdgeLimits {
@@ -133,19 +135,26 @@ export const gatewayConfigSchema = z.object({
   LOG_LEVEL: z.string().default('info'),
 });
 
-/** `name:key:ROLE+ROLE,name2:key2:ROLE` — one entry per city system or third party. */
+/**
+ * `name:key:ROLE+ROLE[:SCOPE+SCOPE],name2:key2:ROLE` — one entry per city system, school system or
+ * third party; a scope is `<permission>@<object id>`, e.g. `catalogue:sync@<school id>` (everything
+ * after the roles is the scope list, so the permission's own colon needs no escaping).
+ */
 export function parseApiKeys(raw: string): ApiKey[] {
   return raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
     .map((entry) => {
-      const [name, key, roles = 'CITY_SYSTEM'] = entry.split(':');
+      const [name, key, roles = 'CITY_SYSTEM', ...rest] = entry.split(':');
       if (!name || !key || key.length < 24) throw new ConfigError(`EDUGRAPH_API_KEYS: entry "${name ?? ''}" needs name:key:ROLES with a key of at least 24 characters`);
       const parsed = roles.split('+');
       const unknown = parsed.filter((r) => !ROLES.includes(r as Role));
       if (unknown.length) throw new ConfigError(`EDUGRAPH_API_KEYS: unknown roles ${unknown.join(', ')} for ${name}`);
-      return { name, key, roles: parsed as Role[] };
+      const scopes = rest.join(':').split('+').map((scope) => scope.trim()).filter(Boolean);
+      const malformed = scopes.filter((scope) => !/^[a-z]+:[a-z]+@[0-9A-Za-z-]+$/.test(scope));
+      if (malformed.length) throw new ConfigError(`EDUGRAPH_API_KEYS: scopes must look like catalogue:sync@<id> (got ${malformed.join(', ')} for ${name})`);
+      return { name, key, roles: parsed as Role[], ...(scopes.length ? { scopes } : {}) };
     });
 }
 

@@ -21,6 +21,7 @@ import { SUBGRAPH_NAMES } from './gateway-config.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { ActorDataSource } from './actor-data-source.ts';
 import { createEdgeLimits } from './edge-limits.ts';
+import { mountOpenData } from './open-data.ts';
 import type { EdgeContext } from './edge-limits.ts';
 import { armorProtection, limitError } from './query-limits.ts';
 import { legacyJsonStatus } from './http-status.ts';
@@ -146,6 +147,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     ]),
   );
   const { app, httpServer, mountGraphql } = createHttpApp({ service: 'gateway', logger, metrics, readiness });
+  mountOpenData(app, config.subgraphUrls, logger, config.subgraphTimeoutMs);
   const armor = armorProtection(config.limits);
   const apollo = new ApolloServer<EdgeContext>({
     gateway,
@@ -176,9 +178,14 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
   await apollo.start();
 
   app.set('trust proxy', config.trustProxy);
+  // The public sends short queries; a caller with credentials may send a school's whole catalogue
+  // snapshot (up to 2,000 programmes) as variables. A wrong credential is refused right after.
+  const publicBody = express.json({ limit: '256kb' });
+  const signedInBody = express.json({ limit: '4mb' });
+  const jsonBody: express.RequestHandler = (req, res, next) => (req.header('authorization') || req.header('x-api-key') ? signedInBody : publicBody)(req, res, next);
   mountGraphql([
     limits.arrival,
-    express.json({ limit: '256kb' }),
+    jsonBody,
     ensureBody,
     limits.queryLength,
     legacyJsonStatus,

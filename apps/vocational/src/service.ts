@@ -1,20 +1,24 @@
-import { loadSchema } from '@edugraph/platform';
+import { loadSchema, mergeResolvers } from '@edugraph/platform';
 import type { ServiceModule } from '@edugraph/platform';
 import { Programme } from './entities/programme.entity.ts';
 import { VocationalSchool } from './entities/vocational-school.entity.ts';
+import { CatalogueEntryRecord, CatalogueSync, IndustryRecord, ProgrammeYear } from './entities/catalogue.entities.ts';
 import { programmeResolvers } from './graphql/programme.resolver.ts';
+import { catalogueResolvers } from './graphql/catalogue.resolver.ts';
 import { institutionRegisteredHandler } from './consumers/institution-registered.handler.ts';
+import { programmesJsonLd } from './application/open-data.query.ts';
 import { migrations } from './migrations/index.ts';
 
 export const vocationalService: ServiceModule = {
   name: 'vocational',
-  entities: [VocationalSchool, Programme],
+  entities: [VocationalSchool, Programme, CatalogueEntryRecord, IndustryRecord, ProgrammeYear, CatalogueSync],
   migrations,
   createService() {
     return {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
-      resolvers: programmeResolvers(),
+      resolvers: mergeResolvers(programmeResolvers(), catalogueResolvers()),
       subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } }],
+      publicDocuments: [{ path: '/open-data/programmes.jsonld', contentType: 'application/ld+json', render: programmesJsonLd }],
     };
   },
 };

@@ -28,10 +28,20 @@ export const actorSchema = z.object({
   office: z.string().nullable().default(null),
   /** A market entity's (sponsor's) unified social credit code (GB 32100), checked at sign-in. */
   creditCode: z.string().nullable().default(null),
+  /**
+   * What a city or school system's API key may do beyond its roles, as `<permission>@<object id>`,
+   * e.g. `catalogue:sync@<school id>`. People have none.
+   */
+  scopes: z.array(z.string().min(1)).max(100).optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
 export const ANONYMOUS: Actor = Object.freeze({ id: 'anonymous', kind: 'anonymous', roles: [], institutionId: null, office: null, creditCode: null }) as Actor;
+
+/** True when the actor holds `<permission>@<objectId>` (an API key's scope). */
+export function hasScope(actor: Actor, permission: string, objectId: string): boolean {
+  return actor.scopes?.includes(`${permission}@${objectId}`) ?? false;
+}
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((r) => actor.roles.includes(r));

@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError } from 'graphql';
 import type { DocumentNode } from 'graphql';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { ACTOR_TOKEN_HEADER, createActorVerifier } from '@edugraph/auth';
 import type { Cache } from '@edugraph/cache';
 import type { Logger } from 'pino';
@@ -56,7 +56,21 @@ export interface SubgraphServerOptions {
   dependencies?: Record<string, ReadinessCheck>;
   /** Called after each mutation: it may have written outbox rows that should leave now. */
   afterMutation(): void;
+  publicDocuments?: PublicDocument[];
 }
+
+/**
+ * A public document a service serves at `GET <path>` (open data): no actor, read-only. The gateway
+ * proxies the same path on its public port and says, in `x-edugraph-public-base`, the base URL the
+ * caller used, so the document can name its resources with URLs that caller can follow.
+ */
+export interface PublicDocument {
+  path: string;
+  contentType: string;
+  render(em: EntityManager, publicBase: string): Promise<string>;
+}
+
+export const PUBLIC_BASE_HEADER = 'x-edugraph-public-base';
 
 export interface RunningHttpServer {
   url: string;
@@ -102,7 +116,7 @@ function refuse(reason: string): GraphQLError {
 type RawBodyRequest = express.Request & { rawBody?: Buffer };
 
 export async function startSubgraphServer(o: SubgraphServerOptions): Promise<RunningHttpServer> {
-  const { httpServer, mountGraphql } = createHttpApp({ service: o.name, logger: o.logger, metrics: o.metrics, readiness: o.readiness, ...(o.dependencies ? { dependencies: o.dependencies } : {}) });
+  const { app, httpServer, mountGraphql } = createHttpApp({ service: o.name, logger: o.logger, metrics: o.metrics, readiness: o.readiness, ...(o.dependencies ? { dependencies: o.dependencies } : {}) });
   const verifier = createActorVerifier(o.actorPublicKeys, o.name);
   const apollo = new ApolloServer<SubgraphContext>({
     // The process's own shutdown (onShutdownSignal) stops it; Apollo's handler would re-raise the
@@ -136,9 +150,20 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   });
   await apollo.start();
 
+  for (const document of o.publicDocuments ?? []) {
+    app.get(document.path, async (req, res, next) => {
+      try {
+        const base = req.header(PUBLIC_BASE_HEADER) ?? `${req.protocol}://${req.header('host') ?? 'localhost'}`;
+        const body = await document.render(o.orm.em.fork(), base);
+        res.status(200).type(document.contentType).send(body);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
   mountGraphql([
     // The token carries the hash of the exact bytes the gateway sent: keep them to compare.
-    express.json({ limit: '1mb', verify: (req, _res, buf) => ((req as RawBodyRequest).rawBody = buf) }),
+    express.json({ limit: '8mb', verify: (req, _res, buf) => ((req as RawBodyRequest).rawBody = buf) }),
     ensureBody,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

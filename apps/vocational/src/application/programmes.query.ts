@@ -13,7 +13,7 @@ import type { ProgrammeView } from './programme.view.ts';
 export async function programmesOf(em: EntityManager, institutionIds: readonly string[]): Promise<ProgrammeView[][]> {
   const ids = lookupIds(institutionIds);
   if (ids.length === 0) return institutionIds.map(() => []);
-  const programmes = await em.find(Programme, { institutionId: { $in: ids } }, { orderBy: { institutionId: 'asc', code: 'asc' } });
+  const programmes = await em.find(Programme, { institutionId: { $in: ids }, status: 'PUBLISHED' }, { orderBy: { institutionId: 'asc', code: 'asc' } });
   const bySchool = Map.groupBy(programmes, (p) => p.institutionId);
   return institutionIds.map((id) => (bySchool.get(lookupKey(id) ?? '') ?? []).map(toProgrammeView));
 }

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { emitEvent } from '@edugraph/events';
-import { isUniqueViolation } from '@edugraph/persistence';
+import { isUniqueViolation, newId } from '@edugraph/persistence';
+import { todayInShanghai } from '@edugraph/rules';
 import { AppError, idInput, parseInput, requireInstitutionAccess, textInput } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
+import { checkCatalogueCode } from '../domain/catalogue/index.ts';
+import type { VocationalLevel } from '../domain/catalogue/index.ts';
 import { checkProgramme } from '../domain/programme.rules.ts';
+import { ProgrammeYear } from '../entities/catalogue.entities.ts';
+import { loadCatalogue } from './reference-data.ts';
 import { Programme } from '../entities/programme.entity.ts';
 import { VocationalSchool } from '../entities/vocational-school.entity.ts';
 import { toProgrammeView } from './programme.view.ts';
@@ -17,6 +22,7 @@ const publishProgrammeInput = z.object({
   lengthYears: z.number(),
   annualIntake: z.number(),
   featured: z.boolean().nullish().transform((featured) => featured ?? false),
+  outOfCatalogueReference: textInput({ max: 200 }).nullish().transform((reference) => (reference ? reference : null)),
 });
 export type PublishProgramme = z.input<typeof publishProgrammeInput>;
 
@@ -32,15 +38,30 @@ export async function publishProgramme(ctx: UseCaseContext, raw: PublishProgramm
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.em.fork().transactional(async (tx) => {
-        if (!(await tx.findOne(VocationalSchool, { institutionId: draft.institutionId }))) {
-          throw new AppError('NOT_FOUND', 'No vocational school with this institution id is known (is it registered as VOCATIONAL?).');
-        }
+        const school = await tx.findOne(VocationalSchool, { institutionId: draft.institutionId });
+        if (!school) throw new AppError('NOT_FOUND', 'No vocational school with this institution id is known (is it registered as VOCATIONAL?).');
+        const reference = draft.outOfCatalogueReference;
+        const checked = checkCatalogueCode(draft.code, await loadCatalogue(tx), { schoolLevel: school.level as VocationalLevel, ...(reference ? { approvedOutOfCatalogue: { reference } } : {}) });
+        if (!checked.ok) throw new AppError(checked.error.code, `${checked.error.message}.`);
+        const year = Number(todayInShanghai().slice(0, 4));
         const existing = await tx.findOne(Programme, { institutionId: draft.institutionId, code: draft.code });
         const unchanged =
-          existing && existing.name === draft.name && existing.lengthYears === draft.lengthYears && existing.annualIntake === draft.annualIntake && existing.featured === draft.featured;
+          existing?.status === 'PUBLISHED' && existing.name === draft.name && existing.lengthYears === draft.lengthYears && existing.annualIntake === draft.annualIntake &&
+          existing.featured === draft.featured && (existing.outOfCatalogueReference ?? null) === checked.value.outOfCatalogueReference;
         if (existing && unchanged) return toProgrammeView(existing);
-        const programme = existing ?? tx.create(Programme, { ...draft });
-        Object.assign(programme, { name: draft.name, lengthYears: draft.lengthYears, annualIntake: draft.annualIntake, featured: draft.featured });
+        const programme = existing ?? tx.create(Programme, { ...draft, level: checked.value.level });
+        Object.assign(programme, {
+          name: draft.name,
+          lengthYears: draft.lengthYears,
+          annualIntake: draft.annualIntake,
+          featured: draft.featured,
+          outOfCatalogueReference: checked.value.outOfCatalogueReference,
+          status: 'PUBLISHED',
+          year,
+        });
+        const figures = await tx.findOne(ProgrammeYear, { programmeId: programme.id, year });
+        if (figures) figures.annualIntake = draft.annualIntake;
+        else tx.create(ProgrammeYear, { id: newId(), programmeId: programme.id, year, institutionId: draft.institutionId, code: draft.code, annualIntake: draft.annualIntake, enrolled: programme.enrolled ?? 0, applicants: programme.applicants ?? 0 });
         emitEvent(tx, {
           type: 'vocational.programme.published',
           aggregateType: 'Programme',

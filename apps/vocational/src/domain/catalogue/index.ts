@@ -3,5 +3,5 @@ export { levelOfCode, categoryOf, classOf, categoryName, isCodeShape, VOCATIONAL
 export type { VocationalLevel } from './levels.ts';
 export { catalogueOf, checkCatalogueCode } from './catalogue.ts';
 export type { Catalogue, CatalogueEntry, CatalogueCodeError, CatalogueCodeOptions, CheckedCode } from './catalogue.ts';
-export { parseCatalogueRows, splitCsvLine } from './parse.ts';
-export type { CatalogueRowProblem, ParsedCatalogue } from './parse.ts';
+export { parseCatalogueRecords, checkCatalogueEntries, checkCatalogueEntry, CATALOGUE_COLUMNS } from './parse.ts';
+export type { CatalogueRowProblem, ParsedCatalogue, CatalogueRecord } from './parse.ts';

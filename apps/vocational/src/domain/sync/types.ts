@@ -56,7 +56,7 @@ export interface RowContext extends SyncContext {
 export type RowProblemCode =
   | 'INVALID_CODE' | 'WRONG_LEVEL' | 'UNKNOWN_CATALOGUE_CODE' | 'DUPLICATE_CODE' | 'INVALID_NAME'
   | 'INVALID_LENGTH_YEARS' | 'INVALID_INTAKE' | 'INVALID_ENROLLED' | 'ENROLLED_ABOVE_INTAKE'
-  | 'INVALID_APPLICANTS' | 'INVALID_PARTNER_NAME' | 'INVALID_CREDIT_CODE' | 'UNKNOWN_INDUSTRY';
+  | 'INVALID_APPLICANTS' | 'INVALID_FEATURED' | 'INVALID_PARTNER_NAME' | 'INVALID_CREDIT_CODE' | 'UNKNOWN_INDUSTRY';
 
 export interface RowProblem {
   /** 1-based position of the row in the snapshot. */

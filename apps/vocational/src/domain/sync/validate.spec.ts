@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CTX, row } from './spec-support/fixtures.ts';
+import { CREDIT_CODES, CTX, row } from './spec-support/fixtures.ts';
 import { validateRow, validateSnapshot } from './validate.ts';
 
 const at = { ...CTX, row: 4 };
@@ -16,6 +16,20 @@ describe('validateRow', () => {
       [4, '710201', 'INVALID_INTAKE', 'annualIntake'],
       [4, '710201', 'INVALID_ENROLLED', 'enrolled'],
       [4, '710201', 'INVALID_APPLICANTS', 'applicants'],
+    ]);
+  });
+  it('refuses a featured flag that is not true or false, and missing numbers', () => {
+    const problems = validateRow(row({ featured: null as unknown as boolean, annualIntake: null as unknown as number }), at);
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      ['INVALID_INTAKE', 'annualIntake must be a whole number 0–10000 (got null)'],
+      ['INVALID_FEATURED', 'featured must be true or false (是/否) (got null)'],
+    ]);
+  });
+  it('refuses control characters in names', () => {
+    const problems = validateRow(row({ name: '护理\u0000', partnerEnterprises: [{ name: 'A\u202E', creditCode: CREDIT_CODES[0] }] }), at);
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      ['INVALID_NAME', 'name must not contain control characters (found U+0000 at character 3); remove it'],
+      ['INVALID_PARTNER_NAME', expect.stringMatching(/^partner name must not contain bidirectional control characters/)],
     ]);
   });
   it('refuses a non-integer intake', () => {

@@ -1,5 +1,5 @@
 // Every problem with a snapshot row at once, so a school fixes its export in one go.
-import { characterCount, normaliseText, validateCreditCode } from '@edugraph/rules';
+import { characterCount, checkText, normaliseText, validateCreditCode } from '@edugraph/rules';
 import { checkCatalogueCode } from '../catalogue/index.ts';
 import { DEFAULT_LENGTH_YEARS, MAX_COUNT } from './types.ts';
 import type { RowContext, RowProblem, RowProblemCode, SnapshotRow, SyncContext } from './types.ts';
@@ -23,7 +23,9 @@ export function validateRow(row: SnapshotRow, ctx: RowContext): RowProblem[] {
 
   const name = typeof row.name === 'string' ? normaliseText(row.name) : '';
   const nameLength = characterCount(name);
+  const nameText = checkText(name, { max: 200 });
   if (nameLength < 2 || nameLength > 200) add('INVALID_NAME', 'name', `name must be 2–200 characters (got ${nameLength})`);
+  else if (!nameText.ok) add('INVALID_NAME', 'name', `name ${nameText.error.message}`);
 
   const allowed = (ctx.lengthYears ?? DEFAULT_LENGTH_YEARS)[ctx.schoolLevel];
   if (!allowed.includes(row.lengthYears)) add('INVALID_LENGTH_YEARS', 'lengthYears', `lengthYears must be ${allowed.join(' or ')} at ${ctx.schoolLevel} level (got ${row.lengthYears})`);
@@ -35,9 +37,12 @@ export function validateRow(row: SnapshotRow, ctx: RowContext): RowProblem[] {
   }
   if (!isCount(row.applicants)) add('INVALID_APPLICANTS', 'applicants', `applicants must be a whole number 0–${MAX_COUNT} (got ${row.applicants})`);
 
+  if (typeof row.featured !== 'boolean') add('INVALID_FEATURED', 'featured', `featured must be true or false (是/否) (got ${String(row.featured)})`);
+
   (row.partnerEnterprises ?? []).forEach((partner, i) => {
     const partnerName = typeof partner.name === 'string' ? normaliseText(partner.name) : '';
-    if (partnerName === '' || characterCount(partnerName) > 200) add('INVALID_PARTNER_NAME', `partnerEnterprises[${i}].name`, 'partner name must be 1–200 characters');
+    const partnerText = checkText(partnerName, { max: 200 });
+    if (partnerName === '' || !partnerText.ok) add('INVALID_PARTNER_NAME', `partnerEnterprises[${i}].name`, partnerText.ok ? 'partner name must be 1–200 characters' : `partner name ${partnerText.error.message}`);
     const credit = validateCreditCode(partner.creditCode);
     if (!credit.ok) add('INVALID_CREDIT_CODE', `partnerEnterprises[${i}].creditCode`, `${credit.error.message} (${credit.error.code})`);
   });
