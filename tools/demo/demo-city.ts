@@ -20,9 +20,39 @@ export interface DemoInstitution {
   seatsPerGrade?: number;
   /** Approved places (kindergartens). */
   places?: number;
+  /** Programmes published one by one (publishProgramme). */
   programmes?: { code: string; name: string; lengthYears: number; annualIntake: number; featured?: boolean }[];
+  /** The school's whole catalogue, synced as its own system would (syncCatalogue). */
+  catalogue?: DemoCatalogueRow[];
   ratings?: number[];
 }
+
+export interface DemoCatalogueRow {
+  code: string;
+  name: string;
+  lengthYears: number;
+  annualIntake: number;
+  enrolled: number;
+  applicants: number;
+  featured: boolean;
+  partnerEnterprises: { name: string; creditCode: string }[];
+  industries: string[];
+}
+
+const partner = (name: string, first17: string) => ({ name, creditCode: `${first17}${creditCodeCheckCharacter(first17)}` });
+
+/** The city's leading industries and modern services (the vocational centre's programmes serve them). */
+export const DEMO_INDUSTRIES = [
+  { code: 'EQUIP', name: '装备制造', kind: 'LEADING' },
+  { code: 'NEWMAT', name: '新材料', kind: 'LEADING' },
+  { code: 'ELEC', name: '电子信息', kind: 'LEADING' },
+  { code: 'LOGI', name: '现代物流', kind: 'MODERN_SERVICE' },
+  { code: 'CARE', name: '健康养老', kind: 'MODERN_SERVICE' },
+  { code: 'TOUR', name: '文化旅游', kind: 'MODERN_SERVICE' },
+] as const;
+
+/** The catalogue year the demo syncs. */
+export const DEMO_CATALOGUE_YEAR = 2026;
 
 export const DEMO_INSTITUTIONS: DemoInstitution[] = [
   { key: 'cg-p1', name: '城关第一小学', level: 'PRIMARY', ownership: 'PUBLIC', districtCode: 'CG', seatsPerGrade: 180, ratings: [5, 4, 5] },
@@ -47,11 +77,11 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     level: 'VOCATIONAL',
     ownership: 'PUBLIC',
     districtCode: 'CG',
-    programmes: [
-      { code: '660301', name: '汽车运用与维修', lengthYears: 3, annualIntake: 200, featured: true },
-      { code: '710201', name: '计算机应用', lengthYears: 3, annualIntake: 160 },
-      { code: '720201', name: '护理', lengthYears: 3, annualIntake: 120, featured: true },
-      { code: '740101', name: '旅游服务与管理', lengthYears: 3, annualIntake: 80 },
+    catalogue: [
+      { code: '660301', name: '机电技术应用', lengthYears: 3, annualIntake: 200, enrolled: 560, applicants: 260, featured: true, partnerEnterprises: [partner('城关精工装备制造有限公司', '91141010MA0A00001')], industries: ['EQUIP'] },
+      { code: '710201', name: '计算机应用', lengthYears: 3, annualIntake: 160, enrolled: 450, applicants: 210, featured: false, partnerEnterprises: [partner('滨江云数信息技术有限公司', '91141010MA0A00002')], industries: ['ELEC'] },
+      { code: '720201', name: '护理', lengthYears: 3, annualIntake: 120, enrolled: 350, applicants: 110, featured: true, partnerEnterprises: [partner('城关康养服务有限公司', '91141010MA0A00003')], industries: ['CARE'] },
+      { code: '740101', name: '旅游服务与管理', lengthYears: 3, annualIntake: 80, enrolled: 220, applicants: 60, featured: false, partnerEnterprises: [], industries: ['TOUR'] },
     ],
     ratings: [4, 5],
   },

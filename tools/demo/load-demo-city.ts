@@ -1,12 +1,15 @@
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import { issueToken } from '@edugraph/gateway';
-import { DEMO_INSTITUTIONS, DEMO_YEAR, GRADES } from './demo-city.ts';
+import { DEMO_CATALOGUE_YEAR, DEMO_INDUSTRIES, DEMO_INSTITUTIONS, DEMO_YEAR, GRADES } from './demo-city.ts';
+import { importCatalogueFile } from '../catalogue/import-catalogue.ts';
 import { GraphQLRequestError, graphql } from '@edugraph/testing';
 
 const REGISTER = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
 const SET_SEATS = `mutation($input: SetSeatCapacityInput!) { setSeatCapacity(input: $input) { seatPool { capacity } } }`;
 const SET_PLACES = `mutation($input: SetKindergartenPlacesInput!) { setKindergartenPlaces(input: $input) { kindergarten { places } } }`;
 const PUBLISH = `mutation($input: PublishProgrammeInput!) { publishProgramme(input: $input) { programme { id } } }`;
+const SET_INDUSTRIES = `mutation($industries: [IndustryInput!]!) { setIndustries(industries: $industries) { code } }`;
+const SYNC = `mutation($schoolId: ID!, $snapshot: CatalogueSnapshotInput!) { syncCatalogue(schoolId: $schoolId, snapshot: $snapshot) { added { code } rejected { row message } } }`;
 const RATE = `mutation($input: RateServiceInput!) { rateService(input: $input) { rating { id } } }`;
 
 /**
@@ -25,6 +28,9 @@ export async function loadDemoCity(gatewayUrl: string, bureauToken: string, jwtS
   if (existing.institutions.totalCount > 0) return { loaded: false, institutions: existing.institutions.totalCount };
   const staff = { authorization: `Bearer ${bureauToken}` };
   const parent = { authorization: `Bearer ${await issueToken(jwtSecret, { id: 'demo-parent', roles: ['PARENT'] })}` };
+  // The national catalogue (its sample) and the city's industries come first: programmes are checked against them.
+  await importCatalogueFile(gatewayUrl, staff, new URL('../catalogue/national-catalogue.sample.csv', import.meta.url).pathname);
+  await graphql(gatewayUrl, SET_INDUSTRIES, { industries: DEMO_INDUSTRIES }, staff);
   const ids = new Map<string, string>();
   for (const i of DEMO_INSTITUTIONS) {
     const input = {
@@ -47,6 +53,13 @@ export async function loadDemoCity(gatewayUrl: string, bureauToken: string, jwtS
     }
     if (i.places) await whenKnown(() => graphql(gatewayUrl, SET_PLACES, { input: { institutionId, places: i.places } }, staff));
     for (const p of i.programmes ?? []) await whenKnown(() => graphql(gatewayUrl, PUBLISH, { input: { institutionId, ...p } }, staff));
+    if (i.catalogue) {
+      // The school's own system would send this; its staff's token stands in for it.
+      const schoolStaff = { authorization: `Bearer ${await issueToken(jwtSecret, { id: `demo-staff-${i.key}`, roles: ['INSTITUTION_STAFF'], institutionId })}` };
+      const snapshot = { year: DEMO_CATALOGUE_YEAR, programmes: i.catalogue };
+      const r = await whenKnown(() => graphql<{ syncCatalogue: { rejected: { row: number; message: string }[] } }>(gatewayUrl, SYNC, { schoolId: institutionId, snapshot }, schoolStaff));
+      if (r.syncCatalogue.rejected.length > 0) throw new Error(`demo catalogue of ${i.name} refused: ${JSON.stringify(r.syncCatalogue.rejected)}`);
+    }
     for (const [n, score] of (i.ratings ?? []).entries()) {
       const input = { institutionId, serviceItem: 'demo-service', matterId: `DEMO-${i.key}-${n + 1}`, score };
       await whenKnown(() => graphql(gatewayUrl, RATE, { input }, parent));

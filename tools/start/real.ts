@@ -92,6 +92,7 @@ console.log(`
 EduGraph is running on real infrastructure: each service and the gateway a process of its own.
 
   GraphQL gateway:  ${system.gatewayUrl}
+  Open data:        ${system.gatewayUrl.replace(/\/graphql$/, '/open-data/programmes.jsonld')}
   Subgraphs:        ${Object.entries(system.urls).filter(([name]) => name !== 'gateway').map(([name, url]) => `${name} ${url}`).join(', ')}
   PostgreSQL:       ${Object.values(system.databaseUrls).map((url) => new URL(url).pathname.slice(1)).join(', ')} on ${withoutPassword(infra.adminDatabaseUrl)}
   Kafka:            ${infra.kafkaBrokers} (topics edugraph.<service>.events)

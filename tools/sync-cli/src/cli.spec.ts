@@ -71,7 +71,7 @@ describe('edugraph-sync', () => {
           kept: ['700206'],
           rejected: [
             { row: 8, code: 'INVALID_INTAKE', programmeCode: '700206', field: 'annualIntake', message: 'Annual intake must be a whole number' },
-            { row: 4, code: 'UNKNOWN_CATALOGUE_CODE', programmeCode: '999999', field: 'code', message: '999999 is not in the catalogue' },
+            { row: 4, code: 'UNKNOWN_CATALOGUE_CODE', programmeCode: '790199', field: 'code', message: '790199 is not in the catalogue' },
           ],
         }),
       },
@@ -83,7 +83,7 @@ describe('edugraph-sync', () => {
     expect(out).toContain('kept 1 [700206] (row rejected, programme kept as it was), rejected rows 2');
     expect(out).toContain('2 rows rejected');
     const lines = out.split('\n');
-    const unknown = lines.findIndex((l) => /│ 6 +│ 999999 +│ code +│ UNKNOWN_CATALOGUE_CODE │ 999999 is not in the catalogue +│/.test(l));
+    const unknown = lines.findIndex((l) => /│ 6 +│ 790199 +│ code +│ UNKNOWN_CATALOGUE_CODE │ 790199 is not in the catalogue +│/.test(l));
     const intake = lines.findIndex((l) => /│ 10 +│ 700206 +│ annualIntake +│ INVALID_INTAKE +│ Annual intake must be a whole number \(in the file: "12\.5"\) │/.test(l));
     expect(unknown).toBeGreaterThan(0);
     expect(intake).toBeGreaterThan(unknown);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from './csv-records.ts';
 
 describe('parseCsvRecords', () => {
-  it('gives each record the line it starts on, when quoted cells span lines', () => {
+  it('gives each record the line it starts on, when quoted cells span lines (their line ends read as \\n)', () => {
     const text = 'code,name,partners\n710201,计算机应用,"甲公司|A;\n乙公司|B"\n720201,护理,"x\r\n\r\ny"\n740101,"旅游, 服务",z\n';
     expect(parseCsvRecords(text, 'c.csv')).toEqual([
       { cells: ['code', 'name', 'partners'], line: 1 },
       { cells: ['710201', '计算机应用', '甲公司|A;\n乙公司|B'], line: 2 },
-      { cells: ['720201', '护理', 'x\r\n\r\ny'], line: 4 },
+      { cells: ['720201', '护理', 'x\n\ny'], line: 4 },
       { cells: ['740101', '旅游, 服务', 'z'], line: 7 },
     ]);
   });
@@ -34,6 +34,6 @@ describe('parseCsvRecords', () => {
 
   it('refuses a quote never closed and text after a closing quote', () => {
     expect(() => parseCsvRecords('a,b\n1,"open\n2,3\n', 'c.csv')).toThrow('c.csv line 2: a quoted cell is never closed (a " is missing).');
-    expect(() => parseCsvRecords('a,b\n1,"x"y\n', 'c.csv')).toThrow(/c\.csv line 2: unexpected text after the closing quote of cell 2/);
+    expect(() => parseCsvRecords('a,b\n1,"x"y\n', 'c.csv')).toThrow(/c\.csv line 2: unexpected text after the closing quote of a cell/);
   });
 });

@@ -64,7 +64,7 @@ export function rejectedReport(result: SyncResult, file: SnapshotFile): string {
     table.push([String(file.lineOfRow(r.row)), programme, r.field ?? '', r.code, message]);
   }
   const rows = new Set(result.rejected.map((r) => r.row)).size;
-  const kept = result.dryRun ? 'would be kept as they are' : 'were kept as they are';
-  const heading = `${rows} row${rows === 1 ? '' : 's'} rejected (${where.toLowerCase()} numbers are those of ${file.format === 'CSV' ? 'the file' : 'the programmes array, from 1'}); the programmes they name ${kept}:`;
+  const kept = result.dryRun ? 'would stay as it is' : 'stays as it is';
+  const heading = `${rows} row${rows === 1 ? '' : 's'} rejected (${where.toLowerCase()} numbers are those of ${file.format === 'CSV' ? 'the file' : 'the programmes array, from 1'}); a programme the school has and a rejected row names ${kept}:`;
   return `${heading}\n${table.toString()}`;
 }
