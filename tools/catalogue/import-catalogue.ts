@@ -26,11 +26,11 @@ function decode(bytes: Uint8Array, file: string): string {
 export function readCatalogueFile(file: string): CatalogueEntry[] {
   const size = statSync(file).size;
   if (size > MAX_BYTES) throw new Error(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a catalogue file may be at most 4 MB.`);
-  const rows = parse(decode(readFileSync(file), file), { info: true, skip_empty_lines: true, trim: true }) as { record: string[]; info: { lines: number } }[];
+  const rows = parse(decode(readFileSync(file), file), { info: true, skip_empty_lines: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
   const { entries, problems } = parseCatalogueRecords(rows.map((r) => ({ line: r.info.lines, cells: r.record })));
   if (problems.length > 0) throw new Error(`${file}: ${problems.map((p) => `line ${p.line} ${p.field}: ${p.message}`).join('\n')}`);
   if (entries.length === 0) throw new Error(`${file} holds no catalogue entries.`);
-  return entries;
+  return [...entries];
 }
 
 const IMPORT = `mutation($entries: [CatalogueEntryInput!]!) { importCatalogue(entries: $entries) { added updated unchanged total } }`;

@@ -49,7 +49,7 @@ export async function publishProgramme(ctx: UseCaseContext, raw: PublishProgramm
           existing?.status === 'PUBLISHED' && existing.name === draft.name && existing.lengthYears === draft.lengthYears && existing.annualIntake === draft.annualIntake &&
           existing.featured === draft.featured && (existing.outOfCatalogueReference ?? null) === checked.value.outOfCatalogueReference;
         if (existing && unchanged) return toProgrammeView(existing);
-        const programme = existing ?? tx.create(Programme, { ...draft, level: checked.value.level });
+        const programme = existing ?? tx.create(Programme, { ...draft, level: checked.value.level, partnerEnterprises: [], industries: [] });
         Object.assign(programme, {
           name: draft.name,
           lengthYears: draft.lengthYears,

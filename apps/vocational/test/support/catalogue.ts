@@ -9,7 +9,7 @@ export const SAMPLE_CATALOGUE = new URL('../../../../tools/catalogue/national-ca
 export const IMPORT_CATALOGUE = `mutation($entries: [CatalogueEntryInput!]!) { importCatalogue(entries: $entries) { added updated unchanged total } }`;
 
 export function sampleCatalogue(): CatalogueEntry[] {
-  const rows = parse(readFileSync(SAMPLE_CATALOGUE, 'utf8'), { info: true, skip_empty_lines: true }) as { record: string[]; info: { lines: number } }[];
+  const rows = parse(readFileSync(SAMPLE_CATALOGUE, 'utf8'), { info: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
   const { entries, problems } = parseCatalogueRecords(rows.map((r) => ({ line: r.info.lines, cells: r.record })));
   if (problems.length > 0) throw new Error(`the sample catalogue has problems: ${JSON.stringify(problems)}`);
   return [...entries];
