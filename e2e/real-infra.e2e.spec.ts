@@ -10,6 +10,7 @@ import { createTestDatabase, creditCodeFrom, eventually, graphql, infraUrl, reco
 import { CITY_QUESTION, ONE_INSTITUTION, REGISTER } from './city-question.ts';
 import type { CityAnswer, CityInstitution } from './city-question.ts';
 import { startRealSystem } from '../tools/start/real-system.ts';
+import { importCatalogueFile } from '../tools/catalogue/import-catalogue.ts';
 import type { RealSystem } from '../tools/start/real-system.ts';
 
 const pgUrl = await infraUrl('postgres');
@@ -87,6 +88,7 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('real infrastructure end to end
     const parent = { authorization: `Bearer ${await issueToken(JWT_SECRET, { id: 'e2e-parent', roles: ['PARENT'] })}` };
     await eventually(() => graphql(gatewayUrl, `mutation { setSeatCapacity(input: { institutionId: "${id('PRIMARY')}", year: 2026, grade: 1, capacity: 45 }) { seatPool { capacity } } }`, {}, staff), 30_000);
     await eventually(() => graphql(gatewayUrl, `mutation { setKindergartenPlaces(input: { institutionId: "${id('PRESCHOOL')}", places: 120 }) { kindergarten { places } } }`, {}, staff), 30_000);
+    await importCatalogueFile(gatewayUrl, staff, 'tools/catalogue/national-catalogue.sample.csv');
     await eventually(() => graphql(gatewayUrl, `mutation { publishProgramme(input: { institutionId: "${id('VOCATIONAL')}", code: "720201", name: "护理", lengthYears: 3, annualIntake: 80 }) { programme { id } } }`, {}, staff), 30_000);
     await eventually(() => graphql(gatewayUrl, `mutation { rateService(input: { institutionId: "${id('PRIMARY')}", serviceItem: "school-placement", matterId: "E2E-1", score: 4 }) { rating { id } } }`, {}, parent), 30_000);
     const one = async (i: string) => (await graphql<{ institution: CityInstitution }>(gatewayUrl, ONE_INSTITUTION, { id: i })).institution;

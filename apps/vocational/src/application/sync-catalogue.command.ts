@@ -126,7 +126,9 @@ async function syncInTransaction(tx: EntityManager, ctx: UseCaseContext, schoolI
   const [catalogue, industries, programmes] = await Promise.all([
     loadCatalogue(tx),
     loadIndustries(tx),
-    tx.find(Programme, { institutionId: schoolId }, { orderBy: { code: 'asc' } }),
+    // Read, not tracked: a sync that changes little must not have the ORM compare every programme
+    // at commit. The ones it changes are loaded again, tracked, in applySync.
+    tx.find(Programme, { institutionId: schoolId }, { orderBy: { code: 'asc' }, disableIdentityMap: true }),
   ]);
   const published = programmes.filter((p) => p.status === 'PUBLISHED');
   const current = new Map(published.map((p) => [p.code, toDomainProgramme(p)]));
@@ -198,8 +200,11 @@ async function applySync(
   byCode: ReadonlyMap<string, Programme>,
 ): Promise<Map<string, string>> {
   const schoolId = school.institutionId;
-  const ids = new Map<string, string>();
+  const idsByCode = new Map<string, string>();
   const event = { actor: ctx.actor, correlationId: ctx.correlationId, aggregateType: 'Programme' } as const;
+  const touched = [...diff.added.map((p) => byCode.get(p.code)?.id), ...diff.changed.map((c) => byCode.get(c.code)!.id), ...diff.retired.map((p) => byCode.get(p.code)!.id)];
+  const ids = touched.filter((id): id is string => id !== undefined);
+  const tracked = new Map((ids.length > 0 ? await tx.find(Programme, { id: { $in: ids } }) : []).map((p) => [p.code, p]));
   const assign = (programme: Programme, p: DomainProgramme) =>
     Object.assign(programme, {
       name: p.name,
@@ -218,15 +223,15 @@ async function applySync(
 
   for (const p of diff.added) {
     // A code retired earlier comes back under its old id.
-    const programme = byCode.get(p.code) ?? tx.create(Programme, { institutionId: schoolId, code: p.code, level: school.level, name: p.name, lengthYears: p.lengthYears, annualIntake: p.annualIntake });
+    const programme = tracked.get(p.code) ?? tx.create(Programme, { institutionId: schoolId, code: p.code, level: school.level, name: p.name, lengthYears: p.lengthYears, annualIntake: p.annualIntake });
     assign(programme, p);
-    ids.set(p.code, programme.id);
+    idsByCode.set(p.code, programme.id);
     emitEvent(tx, { ...event, type: 'vocational.programme.published', aggregateId: programme.id, payload: { programmeId: programme.id, institutionId: schoolId, code: p.code, name: p.name, annualIntake: p.annualIntake } });
   }
   for (const c of diff.changed) {
-    const programme = byCode.get(c.code)!;
+    const programme = tracked.get(c.code)!;
     assign(programme, c.after);
-    ids.set(c.code, programme.id);
+    idsByCode.set(c.code, programme.id);
     emitEvent(tx, {
       ...event,
       type: 'vocational.programme.changed',
@@ -234,39 +239,37 @@ async function applySync(
       payload: { programmeId: programme.id, institutionId: schoolId, code: c.code, name: c.after.name, annualIntake: c.after.annualIntake, fields: [...c.fields] },
     });
   }
-  for (const code of diff.unchanged) {
-    const programme = byCode.get(code)!;
-    ids.set(code, programme.id);
-    programme.year = snapshot.year;
-  }
-  for (const code of diff.kept) ids.set(code, byCode.get(code)!.id);
+  for (const code of [...diff.unchanged, ...diff.kept]) idsByCode.set(code, byCode.get(code)!.id);
+  // Unchanged programmes now belong to this year's snapshot: one statement, no entity each.
+  const stale = diff.unchanged.map((code) => byCode.get(code)!).filter((p) => p.year !== snapshot.year).map((p) => p.id);
+  if (stale.length > 0) await tx.nativeUpdate(Programme, { id: { $in: stale } }, { year: snapshot.year });
   for (const p of diff.retired) {
-    const programme = byCode.get(p.code)!;
+    const programme = tracked.get(p.code)!;
     programme.status = 'RETIRED';
-    ids.set(p.code, programme.id);
+    idsByCode.set(p.code, programme.id);
     emitEvent(tx, { ...event, type: 'vocational.programme.retired', aggregateId: programme.id, payload: { programmeId: programme.id, institutionId: schoolId, code: p.code, name: programme.name } });
   }
-  await recordYear(tx, school, snapshot.year, rows, diff, ids);
-  return ids;
+  await recordYear(tx, school, snapshot.year, rows, diff, idsByCode);
+  return idsByCode;
 }
 
 /** The year's figures of every programme the snapshot keeps; a retired one leaves the year. */
 async function recordYear(tx: EntityManager, school: VocationalSchool, year: number, rows: readonly SnapshotRow[], diff: SnapshotDiff, ids: ReadonlyMap<string, string>): Promise<void> {
-  const existing = new Map((await tx.find(ProgrammeYear, { institutionId: school.institutionId, year })).map((y) => [y.programmeId, y]));
+  const existing = new Map((await tx.find(ProgrammeYear, { institutionId: school.institutionId, year }, { disableIdentityMap: true })).map((y) => [y.programmeId, y]));
   const accepted = new Map<string, SnapshotRow>();
   for (const row of rows) if (!accepted.has(row.code)) accepted.set(row.code, row);
+  const updates = new Map<string, { annualIntake: number; enrolled: number; applicants: number }>();
   for (const code of [...diff.added.map((p) => p.code), ...diff.changed.map((c) => c.code), ...diff.unchanged]) {
     const programmeId = ids.get(code)!;
     const row = accepted.get(code)!;
     const figures = { annualIntake: row.annualIntake, enrolled: row.enrolled, applicants: row.applicants };
     const record = existing.get(programmeId);
-    if (record) Object.assign(record, figures);
-    else tx.create(ProgrammeYear, { id: newId(), programmeId, year, institutionId: school.institutionId, code, ...figures });
+    if (!record) tx.create(ProgrammeYear, { id: newId(), programmeId, year, institutionId: school.institutionId, code, ...figures });
+    else if (record.annualIntake !== figures.annualIntake || record.enrolled !== figures.enrolled || record.applicants !== figures.applicants) updates.set(record.id, figures);
   }
-  for (const p of diff.retired) {
-    const record = existing.get(ids.get(p.code)!);
-    if (record) tx.remove(record);
-  }
+  if (updates.size > 0) for (const record of await tx.find(ProgrammeYear, { id: { $in: [...updates.keys()] } })) Object.assign(record, updates.get(record.id));
+  const leaving = diff.retired.map((p) => existing.get(ids.get(p.code)!)?.id).filter((id): id is string => id !== undefined);
+  if (leaving.length > 0) await tx.nativeDelete(ProgrammeYear, { id: { $in: leaving } });
 }
 
 function viewOf(schoolId: string, year: number, dryRun: boolean, alreadyApplied: boolean, snapshotHash: string, diff: SnapshotDiff, ids: ReadonlyMap<string, string>): CatalogueSyncView {
