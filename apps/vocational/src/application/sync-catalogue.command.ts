@@ -150,8 +150,8 @@ async function syncInTransaction(tx: EntityManager, ctx: UseCaseContext, schoolI
   school.lastSnapshotHash = snapshotHash;
   school.lastSnapshotYear = snapshot.year;
   school.lastSyncedAt = new Date();
-  tx.create(CatalogueSync, {
-    id: newId(),
+  // What the sync did, as the event says it and the school's sync log keeps it.
+  const summary = {
     institutionId: schoolId,
     year: snapshot.year,
     snapshotHash,
@@ -162,29 +162,9 @@ async function syncInTransaction(tx: EntityManager, ctx: UseCaseContext, schoolI
     unchanged: diff.unchanged.length,
     kept: diff.kept.length,
     rejectedRows: diff.rejected.length,
-    rejected: result.rejected,
-    actorId: ctx.actor.id,
-    appliedAt: new Date(),
-  });
-  emitEvent(tx, {
-    type: 'vocational.catalogue.synced',
-    aggregateType: 'VocationalSchool',
-    aggregateId: schoolId,
-    actor: ctx.actor,
-    correlationId: ctx.correlationId,
-    payload: {
-      institutionId: schoolId,
-      year: snapshot.year,
-      snapshotHash,
-      rows: rows.length,
-      added: diff.added.length,
-      changed: diff.changed.length,
-      retired: diff.retired.length,
-      unchanged: diff.unchanged.length,
-      kept: diff.kept.length,
-      rejectedRows: diff.rejected.length,
-    },
-  });
+  };
+  tx.create(CatalogueSync, { id: newId(), ...summary, rejected: result.rejected, actorId: ctx.actor.id, appliedAt: new Date() });
+  emitEvent(tx, { type: 'vocational.catalogue.synced', aggregateType: 'VocationalSchool', aggregateId: schoolId, actor: ctx.actor, correlationId: ctx.correlationId, payload: summary });
   await tx.flush();
   return result;
 }
