@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { SERVICES } from '@edugraph/contracts';
-import { DEFAULT_PORTS } from '@edugraph/platform';
+import { DEFAULT_PORTS, readSchemaText } from '@edugraph/platform';
 
 export const SUBGRAPHS = SERVICES.map((name) => ({ name, port: DEFAULT_PORTS[name] }));
 
@@ -19,7 +18,7 @@ export function composeSupergraph(): { ok: true; sdl: string } | { ok: false; er
     SUBGRAPHS.map((s) => ({
       name: s.name,
       url: `http://127.0.0.1:${s.port}/graphql`,
-      typeDefs: parse(readFileSync(`${repoRoot}apps/${s.name}/src/schema.graphql`, 'utf8')),
+      typeDefs: parse(readSchemaText(`${repoRoot}apps/${s.name}/src/schema.graphql`)),
     })),
   );
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };

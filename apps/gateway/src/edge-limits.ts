@@ -34,6 +34,9 @@ async function charge(limit: { consume(key: string, points?: number): Promise<nu
   }
 }
 
+/** What one REST call costs against an address's budget: about a page of 50 institutions' names. */
+export const REST_CALL_COST = 500;
+
 /**
  * Rate limits charge query cost, not requests: a CityQuestion of 50 institutions spends what it
  * reads. Each IP address has a budget from before authentication (one point on arrival, so a flood
@@ -52,6 +55,22 @@ export function createEdgeLimits(limits: EdgeLimits, redis?: SharedRedis) {
     arrival: async (req: Request, res: Response, next: NextFunction) => {
       try {
         await charge(perIp, `ip:${req.ip}`, 1, 'this address has spent its query budget for the minute');
+        next();
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) return next(error);
+        const headers = error.extensions['http'] as { headers: Map<string, string> };
+        res.setHeader('retry-after', headers.headers.get('retry-after')!);
+        sendJsonError(res, 429, 'RATE_LIMITED', error.message);
+      }
+    },
+
+    /**
+     * A REST call (open data, Open311) has no query to cost: it is charged as a query reading
+     * REST_CALL_COST fields, to the address before authentication, like every GraphQL arrival.
+     */
+    restCall: async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        await charge(perIp, `ip:${req.ip}`, REST_CALL_COST, 'this address has spent its query budget for the minute');
         next();
       } catch (error) {
         if (!(error instanceof GraphQLError)) return next(error);

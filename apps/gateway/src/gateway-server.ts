@@ -21,7 +21,7 @@ import { SUBGRAPH_NAMES } from './gateway-config.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { ActorDataSource } from './actor-data-source.ts';
 import { createEdgeLimits } from './edge-limits.ts';
-import { mountOpenData } from './open-data.ts';
+import { mountRestProxy } from './rest-proxy.ts';
 import type { EdgeContext } from './edge-limits.ts';
 import { armorProtection, limitError } from './query-limits.ts';
 import { legacyJsonStatus } from './http-status.ts';
@@ -147,7 +147,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     ]),
   );
   const { app, httpServer, mountGraphql } = createHttpApp({ service: 'gateway', logger, metrics, readiness });
-  mountOpenData(app, config.subgraphUrls, logger, config.subgraphTimeoutMs);
+  mountRestProxy(app, { subgraphUrls: config.subgraphUrls, signer, credentials: config, logger, timeoutMs: config.subgraphTimeoutMs, charge: limits.restCall });
   const armor = armorProtection(config.limits);
   const apollo = new ApolloServer<EdgeContext>({
     gateway,

@@ -18,7 +18,7 @@ export const vocationalService: ServiceModule = {
       typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
       resolvers: mergeResolvers(programmeResolvers(), catalogueResolvers()),
       subscriptions: [{ from: ['licensing'], handlers: { 'licensing.institution.registered': institutionRegisteredHandler } }],
-      publicDocuments: [{ path: '/open-data/programmes.jsonld', contentType: 'application/ld+json', render: programmesJsonLd }],
+      restRoutes: [{ method: 'GET', path: '/open-data/programmes.jsonld', handle: async (r) => ({ status: 200, contentType: 'application/ld+json', body: await programmesJsonLd(r.em, r.publicBase) }) }],
     };
   },
 };

@@ -7,3 +7,5 @@ export * from './enrollment.events.ts';
 export * from './preschool.events.ts';
 export * from './vocational.events.ts';
 export * from './feedback.events.ts';
+export * from './feedback-reports.events.ts';
+export * from './feedback-review.events.ts';

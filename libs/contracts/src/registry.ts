@@ -6,6 +6,8 @@ import { enrollmentEvents } from './enrollment.events.ts';
 import { planningEvents, preschoolEvents } from './preschool.events.ts';
 import { vocationalEvents } from './vocational.events.ts';
 import { feedbackEvents } from './feedback.events.ts';
+import { feedbackReportEvents } from './feedback-reports.events.ts';
+import { feedbackReviewEvents } from './feedback-review.events.ts';
 
 /** Every event type the platform knows, by version: the single source of truth for payloads. */
 export const eventRegistry = {
@@ -15,6 +17,8 @@ export const eventRegistry = {
   ...planningEvents,
   ...vocationalEvents,
   ...feedbackEvents,
+  ...feedbackReportEvents,
+  ...feedbackReviewEvents,
 } as const;
 
 type Registry = typeof eventRegistry;

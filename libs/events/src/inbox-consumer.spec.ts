@@ -101,18 +101,20 @@ describe('inbox', () => {
     const poison = { ...envelope(), payload: { ...envelope().payload, name: 'poison' } };
     await transport.publish('events', [
       { key: 'k', value: 'not json' },
-      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'enrollment.school.renamed' }) },
+      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'enrollment.school.opened' }) },
       { key: id, value: JSON.stringify({ ...envelope(), payload: { institutionId: id } }) },
       { key: id, value: JSON.stringify(poison) },
       { key: id, value: JSON.stringify(envelope()) },
+      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'enrollment.school.renamed' }) },
     ]);
     await transport.idle();
     expect(handled).toBe(1);
-    // The type this consumer does not handle is skipped, not dead-lettered.
+    // A known type this consumer does not handle is skipped; a type no contract names is parked.
     expect(dead.map((m) => m.headers?.['edugraph-dead-letter-reason'])).toEqual([
       expect.stringMatching(/unreadable message/),
       expect.stringMatching(/invalid licensing.institution.registered v1 payload/),
       expect.stringMatching(/handler failed 2 times: cannot apply/),
+      'unknown event type enrollment.school.renamed',
     ]);
     expect(dead[2]!.headers?.['edugraph-dead-letter-source']).toBe('events/0/3');
     // Kept in the consumer's own database too, on every transport: an operator finds them after a restart.
@@ -121,6 +123,7 @@ describe('inbox', () => {
       ['enrollment', 'events/0/0', null],
       ['enrollment', 'events/0/2', 'licensing.institution.registered'],
       ['enrollment', 'events/0/3', 'licensing.institution.registered'],
+      ['enrollment', 'events/0/5', 'enrollment.school.renamed'],
     ]);
   });
 
@@ -149,7 +152,7 @@ describe('inbox', () => {
     const resolved = await transport.deliverBatch('events', [
       { key: id, value: JSON.stringify(seen) },
       { key: id, value: JSON.stringify(a) },
-      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'enrollment.school.renamed' }) },
+      { key: 'k', value: JSON.stringify({ ...envelope(), type: 'enrollment.school.opened' }) },
       { key: id, value: JSON.stringify(b) },
     ]);
     expect(names).toEqual(['a', 'b']);

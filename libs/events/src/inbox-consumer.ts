@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { InvalidEventError, parseEnvelope } from '@edugraph/contracts';
+import { InvalidEventError, isKnownEventType, parseEnvelope } from '@edugraph/contracts';
 import type { EventEnvelope } from '@edugraph/contracts';
 import { isTransientError, isUniqueViolation } from '@edugraph/persistence';
 import { InboxMessage } from './inbox.entity.ts';
@@ -160,6 +160,8 @@ export async function subscribeWithInbox(options: InboxSubscriptionOptions): Pro
       return { kind: 'dead', reason: `unreadable message: ${(error as Error).message}` };
     }
     const type = typeOf(raw);
+    // A type no contract names is a producer's mistake (or a forged message): park it, loudly.
+    if (type && !isKnownEventType(type)) return { kind: 'dead', reason: `unknown event type ${type}` };
     const handler = type ? options.handlers[type] : undefined;
     if (type && !handler) return { kind: 'skip' };
     try {

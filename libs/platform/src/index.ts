@@ -14,3 +14,4 @@ export * from './run-standalone.ts';
 export * from './request-log.ts';
 export * from './http-server.ts';
 export * from './input.ts';
+export * from './rest-routes.ts';

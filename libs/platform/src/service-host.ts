@@ -14,7 +14,8 @@ import type { ServiceConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { startSubgraphServer } from './subgraph-server.ts';
-import type { PublicDocument, Resolvers, RunningHttpServer } from './subgraph-server.ts';
+import type { Resolvers, RunningHttpServer } from './subgraph-server.ts';
+import type { RestRoute } from './rest-routes.ts';
 import { startMetricsServer } from './http-server.ts';
 import type { ReadinessCheck, RunningMetricsServer } from './http-server.ts';
 import { registerEventMetrics } from './event-metrics.ts';
@@ -57,8 +58,8 @@ export interface BuiltService {
   resolvers: Resolvers;
   subscriptions: EventSubscriptionSpec[];
   jobs?: ScheduledJob[];
-  /** Public documents served over plain GET beside GraphQL (open data); the gateway proxies them. */
-  publicDocuments?: PublicDocument[];
+  /** Plain HTTP routes beside GraphQL (open data, Open311), under REST_PREFIXES; the gateway proxies them. */
+  restRoutes?: RestRoute[];
 }
 
 /** The static description of a service: what the host needs before any I/O. */
@@ -234,7 +235,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
       cache,
       readiness,
       dependencies,
-      publicDocuments: built.publicDocuments ?? [],
+      restRoutes: built.restRoutes ?? [],
       afterMutation: () => {
         dataChanged();
         relay.nudge();

@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError } from 'graphql';
 import type { DocumentNode } from 'graphql';
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import { ACTOR_TOKEN_HEADER, createActorVerifier } from '@edugraph/auth';
 import type { Cache } from '@edugraph/cache';
 import type { Logger } from 'pino';
@@ -17,6 +17,8 @@ import { createLoaderRegistry } from './request-context.ts';
 import type { RequestContext } from './request-context.ts';
 import { requestIds } from './request-log.ts';
 import { createHttpApp, ensureBody, listen } from './http-server.ts';
+import { mountRestRoutes } from './rest-routes.ts';
+import type { RestRoute } from './rest-routes.ts';
 import type { ReadinessCheck } from './http-server.ts';
 
 /** Resolver map of a subgraph: type name → field name → resolver (or __resolveReference). */
@@ -56,21 +58,8 @@ export interface SubgraphServerOptions {
   dependencies?: Record<string, ReadinessCheck>;
   /** Called after each mutation: it may have written outbox rows that should leave now. */
   afterMutation(): void;
-  publicDocuments?: PublicDocument[];
+  restRoutes?: RestRoute[];
 }
-
-/**
- * A public document a service serves at `GET <path>` (open data): no actor, read-only. The gateway
- * proxies the same path on its public port and says, in `x-edugraph-public-base`, the base URL the
- * caller used, so the document can name its resources with URLs that caller can follow.
- */
-export interface PublicDocument {
-  path: string;
-  contentType: string;
-  render(em: EntityManager, publicBase: string): Promise<string>;
-}
-
-export const PUBLIC_BASE_HEADER = 'x-edugraph-public-base';
 
 export interface RunningHttpServer {
   url: string;
@@ -150,17 +139,7 @@ export async function startSubgraphServer(o: SubgraphServerOptions): Promise<Run
   });
   await apollo.start();
 
-  for (const document of o.publicDocuments ?? []) {
-    app.get(document.path, async (req, res, next) => {
-      try {
-        const base = req.header(PUBLIC_BASE_HEADER) ?? `${req.protocol}://${req.header('host') ?? 'localhost'}`;
-        const body = await document.render(o.orm.em.fork(), base);
-        res.status(200).type(document.contentType).send(body);
-      } catch (error) {
-        next(error);
-      }
-    });
-  }
+  mountRestRoutes(app, o.restRoutes ?? [], { orm: o.orm, verifier, cache: o.cache, logger: o.logger, afterWrite: o.afterMutation });
   mountGraphql([
     // The token carries the hash of the exact bytes the gateway sent: keep them to compare.
     express.json({ limit: '8mb', verify: (req, _res, buf) => ((req as RawBodyRequest).rawBody = buf) }),

@@ -11,6 +11,7 @@ import { observeStatements } from '@edugraph/persistence';
 import { graphql } from '@edugraph/testing';
 import { startEmbeddedSystem } from '../../start/embedded-system.ts';
 import { SERVICE_MODULES } from '../../start/service-modules.ts';
+import { importCatalogueFile } from '../../catalogue/import-catalogue.ts';
 
 const count = Number(process.argv[2] ?? 500);
 const actorKeys = { privateJwk: JSON.parse(process.env['BENCH_ACTOR_PRIVATE_KEY']!), publicJwk: JSON.parse(process.env['BENCH_ACTOR_PUBLIC_KEY']!) };
@@ -50,6 +51,8 @@ const system = await startEmbeddedSystem({
 const staff = { authorization: `Bearer ${await issueToken(jwtSecret, { id: 'bench-staff', roles: ['BUREAU_STAFF'] })}` };
 const LEVELS = ['PRIMARY', 'JUNIOR', 'PRESCHOOL', 'VOCATIONAL'] as const;
 const REGISTER = 'mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }';
+// Programmes are checked against the national catalogue: load its sample first.
+await importCatalogueFile(system.gatewayUrl, staff, new URL('../../catalogue/national-catalogue.sample.csv', import.meta.url).pathname);
 const ids: string[] = [];
 for (let n = 0; n < count; n++) {
   const input = { name: `Bench School ${n}`, level: LEVELS[n % 4], ownership: n % 3 ? 'PUBLIC' : 'PRIVATE', districtCode: `D${String(n % 12).padStart(2, '0')}` };

@@ -5,7 +5,8 @@ import { emitEvent } from '@edugraph/events';
 import { isTransientError, isUniqueViolation } from '@edugraph/persistence';
 import { AppError, idInput, optionalTextInput, parseInput, requireRole, textInput } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
-import { checkText } from '@edugraph/rules';
+import { checkText, todayInShanghai } from '@edugraph/rules';
+import { levelOfScore } from '../domain/review/index.ts';
 import { EVALUATION_LEVELS, checkRating, isBadReview, ratingKey } from '../domain/evaluation.ts';
 import { KnownInstitution } from '../entities/known-institution.entity.ts';
 import { Rating } from '../entities/rating.entity.ts';
@@ -53,7 +54,7 @@ export async function rateService(ctx: UseCaseContext, input: RateService): Prom
         if (!institution) throw new AppError('NOT_FOUND', 'No institution with this id is known to the feedback service.');
         if (await tx.findOne(Rating, { matterKey })) throw alreadyRated();
         const bad = isBadReview(draft.score);
-        const rating = tx.create(Rating, { ...draft, matterKey, raterId, bad });
+        const rating = tx.create(Rating, { ...draft, matterKey, raterId, bad, level: levelOfScore(draft.score), ratedOn: todayInShanghai(), excluded: false });
         emitEvent(tx, {
           type: 'feedback.rating.recorded',
           aggregateType: 'Rating',

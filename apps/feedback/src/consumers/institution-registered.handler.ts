@@ -6,5 +6,5 @@ import { KnownInstitution } from '../entities/known-institution.entity.ts';
 export const institutionRegisteredHandler: EventHandler = async (em, envelope) => {
   const payload = envelope.payload as InstitutionRegisteredV1;
   if (await em.findOne(KnownInstitution, { institutionId: payload.institutionId })) return;
-  em.create(KnownInstitution, { institutionId: payload.institutionId, name: payload.name, ratings: 0, scoreSum: 0, badReviews: 0 });
+  em.create(KnownInstitution, { institutionId: payload.institutionId, name: payload.name, ratings: 0, scoreSum: 0, badReviews: 0, fixedBadReviews: 0 });
 };

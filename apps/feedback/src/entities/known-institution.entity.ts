@@ -11,6 +11,8 @@ export const KnownInstitution = defineEntity({
     ratings: p.integer().default(0),
     scoreSum: p.integer().default(0),
     badReviews: p.integer().default(0),
+    /** Bad reviews fixed (at once, or their rectification done). */
+    fixedBadReviews: p.integer().default(0),
   },
 });
 export type KnownInstitution = InferEntity<typeof KnownInstitution>;

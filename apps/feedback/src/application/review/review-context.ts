@@ -1,0 +1,15 @@
+import { createWorkingDayCalendar, todayInShanghai } from '@edugraph/rules';
+import type { WorkingDayCalendar } from '@edugraph/rules';
+import { DEFAULT_REVIEW_POLICY } from '../../domain/review/index.ts';
+import type { CaseContext } from '../../domain/review/index.ts';
+
+/**
+ * Working days of the repository's holiday table; a year it does not know yet counts weekends only
+ * (a deadline there may move by a holiday once the State Council publishes the year).
+ */
+export const REVIEW_CALENDAR: WorkingDayCalendar = createWorkingDayCalendar({ unknownYear: 'weekends-only', onFallback: () => {} });
+
+/** Today and the rules every 好差评 decision reads. */
+export function caseContext(clock: () => Date): CaseContext {
+  return { today: todayInShanghai(clock()), calendar: REVIEW_CALENDAR, policy: DEFAULT_REVIEW_POLICY };
+}

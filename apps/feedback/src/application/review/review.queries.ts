@@ -1,0 +1,115 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import { AppError, requireRole } from '@edugraph/platform';
+import type { UseCaseContext } from '@edugraph/platform';
+import { OFFICES } from '../../domain/offices.ts';
+import { SEED_SERVICE_ITEMS, daysToFix, figuresOf, levelOfScore, parsePeriod } from '../../domain/review/index.ts';
+import type { CountedRating, Figures, ReviewLevel } from '../../domain/review/index.ts';
+import { KnownInstitution } from '../../entities/known-institution.entity.ts';
+import { Rating } from '../../entities/rating.entity.ts';
+import { AppealRecord, BadReviewCaseRecord, ServiceItemRecord, ServiceMatter } from '../../entities/review.entities.ts';
+import { REVIEW_CALENDAR, caseContext } from './review-context.ts';
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+const cursorOf = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+function idAfter(cursor: string | null | undefined): string | null {
+  if (!cursor) return null;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('BAD_USER_INPUT', 'after must be an endCursor this list returned.');
+  return id;
+}
+function pageSize(first: number | null | undefined): number {
+  const n = first ?? 20;
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new AppError('BAD_USER_INPUT', `first must be 1–100 (got ${n}).`);
+  return n;
+}
+
+/** A keyset page ordered by id (time-ordered UUIDs: oldest first). */
+async function page<T extends { id: string }>(em: EntityManager, entity: never, where: FilterQuery<T>, first: number | null | undefined, after: string | null | undefined): Promise<Page<T>> {
+  const size = pageSize(first);
+  const from = idAfter(after);
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, (from ? { $and: [where, { id: { $gt: from } }] } : where) as never, { orderBy: { id: 'asc' } as never, limit: size + 1 }) as Promise<T[]>,
+    em.count(entity, where as never),
+  ]);
+  const nodes = rows.slice(0, size);
+  return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: nodes.length ? cursorOf(nodes.at(-1)!.id) : null }, totalCount };
+}
+
+/** The signed-in person's completed matters, newest first, with their rating and its case. */
+export async function myServiceMatters(ctx: UseCaseContext): Promise<ServiceMatter[]> {
+  if (ctx.actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'Sign in to see the matters you may rate.');
+  return ctx.em.find(ServiceMatter, { applicantId: ctx.actor.id }, { orderBy: { completedOn: 'desc', id: 'desc' }, limit: 200 });
+}
+
+export interface CaseFilter {
+  status?: string | null;
+  office?: string | null;
+  overdue?: boolean | null;
+}
+
+/** Bad-review cases for bureau staff and the leadership group (who is behind, at a glance). */
+export async function badReviewCases(ctx: UseCaseContext & { clock: () => Date }, filter: CaseFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<BadReviewCaseRecord>> {
+  requireRole(ctx.actor, ['BUREAU_STAFF', 'LEADERSHIP'], 'read bad-review cases');
+  const where: FilterQuery<BadReviewCaseRecord> = {};
+  if (filter?.status) where.status = filter.status;
+  if (filter?.office) where.office = filter.office;
+  if (filter?.overdue) where.dueOn = { $lt: caseContext(ctx.clock).today };
+  return page<BadReviewCaseRecord>(ctx.em, BadReviewCaseRecord as never, where, first, after);
+}
+
+export async function appeals(ctx: UseCaseContext, status: string | null | undefined, first?: number | null, after?: string | null): Promise<Page<AppealRecord>> {
+  requireRole(ctx.actor, ['BUREAU_STAFF', 'LEADERSHIP'], 'read appeals');
+  return page<AppealRecord>(ctx.em, AppealRecord as never, status ? { status } : {}, first, after);
+}
+
+export type SatisfactionBy = 'ITEM' | 'OFFICE' | 'INSTITUTION';
+
+export interface SatisfactionGroup extends Figures {
+  key: string;
+  name: string;
+}
+
+/**
+ * The published figures of a period per item, office or institution: every rating of a level in
+ * the period, less those removed by an upheld appeal, with the fixes of their bad reviews.
+ */
+export async function satisfactionFigures(em: EntityManager, by: SatisfactionBy, periodText: string): Promise<{ period: { label: string; from: string; to: string }; groups: SatisfactionGroup[] }> {
+  const period = parsePeriod(periodText);
+  if (!period.ok) throw new AppError('BAD_USER_INPUT', `${period.error.message}.`);
+  const { from, to } = period.value;
+  const ratings = await em.find(Rating, { ratedOn: { $gte: from, $lte: to } }, { fields: ['id', 'score', 'level', 'bad', 'excluded', 'serviceItem', 'office', 'institutionId'] });
+  const cases = new Map(
+    (await em.find(BadReviewCaseRecord, { ratingId: { $in: ratings.filter((r) => r.bad).map((r) => r.id) } })).map((c) => [c.ratingId, c]),
+  );
+  const keyOf = (r: Pick<Rating, 'serviceItem' | 'office' | 'institutionId'>): string | null => (by === 'ITEM' ? r.serviceItem : by === 'OFFICE' ? (r.office ?? null) : (r.institutionId ?? null));
+  const groups = new Map<string, CountedRating[]>();
+  for (const r of ratings) {
+    const key = keyOf(r);
+    if (key === null) continue;
+    const badCase = cases.get(r.id);
+    const counted: CountedRating = {
+      level: (r.level as ReviewLevel | null) ?? levelOfScore(r.score),
+      excluded: r.excluded,
+      fixed: badCase?.state.fixedOn != null,
+      daysToFix: badCase ? daysToFix(badCase.state, REVIEW_CALENDAR) : null,
+    };
+    groups.set(key, [...(groups.get(key) ?? []), counted]);
+  }
+  const names = await namesOf(em, by, [...groups.keys()]);
+  return {
+    period: period.value,
+    groups: [...groups.entries()].map(([key, list]) => ({ key, name: names.get(key) ?? key, ...figuresOf(list) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
+}
+
+async function namesOf(em: EntityManager, by: SatisfactionBy, keys: string[]): Promise<Map<string, string>> {
+  if (by === 'OFFICE') return new Map(OFFICES.map((o) => [o.code, o.name]));
+  if (by === 'ITEM') return new Map([...SEED_SERVICE_ITEMS.map((i) => [i.code, i.name] as const), ...(await em.find(ServiceItemRecord, { code: { $in: keys } })).map((i) => [i.code, i.name] as const)]);
+  return new Map((await em.find(KnownInstitution, { institutionId: { $in: keys } })).map((k) => [k.institutionId, k.name]));
+}

@@ -1,0 +1,91 @@
+import type { RequestContext, Resolvers, ServiceInfra } from '@edugraph/platform';
+import { SEED_SERVICE_ITEMS, clockOf } from '../domain/review/index.ts';
+import type { ResolveInput } from '../domain/review/index.ts';
+import { Rating } from '../entities/rating.entity.ts';
+import { BadReviewCaseRecord, ServiceItemRecord } from '../entities/review.entities.ts';
+import type { AppealRecord, ServiceMatter } from '../entities/review.entities.ts';
+import { rateMatter } from '../application/review/rate-matter.command.ts';
+import type { RateMatterArgs } from '../application/review/rate-matter.command.ts';
+import { completeCaseRectification, rateRectification, recordCaseCallback, resolveBadReviewCase } from '../application/review/case.commands.ts';
+import { appealReview, decideAppeal } from '../application/review/appeal.commands.ts';
+import { appeals, badReviewCases, myServiceMatters, satisfactionFigures } from '../application/review/review.queries.ts';
+import type { CaseFilter, SatisfactionBy } from '../application/review/review.queries.ts';
+import { caseContext } from '../application/review/review-context.ts';
+
+type Ctx = RequestContext;
+
+function caseView(record: BadReviewCaseRecord, clock: () => Date) {
+  const s = record.state;
+  return {
+    id: record.id,
+    ratingId: record.ratingId,
+    matterId: record.matterId,
+    itemCode: record.itemCode,
+    office: record.office,
+    status: s.status,
+    openedOn: s.openedOn,
+    callbackDueOn: s.callbackDueOn,
+    contactedAt: s.callback?.contactedAt ?? null,
+    callbackSummary: s.callback?.summary ?? null,
+    resolution: s.resolution,
+    explanation: s.explanation,
+    rectification: s.rectification,
+    fixedOn: s.fixedOn,
+    fixLevel: s.reviewLevel,
+    dueOn: record.dueOn ?? null,
+    clock: clockOf(s, caseContext(clock)),
+  };
+}
+
+function appealView(a: AppealRecord) {
+  return { id: a.id, ratingId: a.ratingId, office: a.office, grounds: a.state.grounds, status: a.status, decidingOffice: a.state.decidingOffice, reason: a.state.reason };
+}
+
+export function reviewResolvers(infra: ServiceInfra): Resolvers {
+  const clock = infra.clock;
+  const withClock = (ctx: Ctx) => Object.assign(Object.create(ctx) as Ctx, { clock });
+  return {
+    Query: {
+      myServiceMatters: (_: unknown, __: unknown, ctx: Ctx) => myServiceMatters(ctx),
+      badReviewCases: async (_: unknown, args: { filter?: CaseFilter; first?: number; after?: string }, ctx: Ctx) => {
+        const page = await badReviewCases(withClock(ctx), args.filter, args.first, args.after);
+        return { ...page, nodes: page.nodes.map((r) => caseView(r, clock)) };
+      },
+      appeals: async (_: unknown, args: { status?: string; first?: number; after?: string }, ctx: Ctx) => {
+        const page = await appeals(ctx, args.status, args.first, args.after);
+        return { ...page, nodes: page.nodes.map(appealView) };
+      },
+      satisfaction: async (_: unknown, args: { by: SatisfactionBy; period: string }, ctx: Ctx) => {
+        const report = await satisfactionFigures(ctx.em, args.by, args.period);
+        return { period: report.period.label, from: report.period.from, to: report.period.to, groups: report.groups };
+      },
+    },
+    ServiceMatter: {
+      ratingClosesOn: (m: ServiceMatter) => m.closesOn,
+      item: async (m: ServiceMatter, _: unknown, ctx: Ctx) => {
+        const record = await ctx.em.findOne(ServiceItemRecord, { code: m.itemCode });
+        return record ?? SEED_SERVICE_ITEMS.find((i) => i.code === m.itemCode) ?? { code: m.itemCode, name: m.itemCode, office: m.office };
+      },
+      rating: async (m: ServiceMatter, _: unknown, ctx: Ctx) => {
+        if (!m.ratingId) return null;
+        const r = await ctx.em.findOne(Rating, { id: m.ratingId });
+        return r && { id: r.id, level: r.level, score: r.score, comment: r.comment ?? null, channel: r.channel, bad: r.bad, ratedOn: r.ratedOn, excluded: r.excluded };
+      },
+    },
+    MatterRating: {
+      case: async (r: { id: string }, _: unknown, ctx: Ctx) => {
+        const record = await ctx.em.findOne(BadReviewCaseRecord, { ratingId: r.id });
+        return record && caseView(record, clock);
+      },
+    },
+    Mutation: {
+      rateMatter: (_: unknown, args: RateMatterArgs, ctx: Ctx) => rateMatter(withClock(ctx), args),
+      recordCallback: async (_: unknown, args: { caseId: string; contactedAt: string; summary: string }, ctx: Ctx) => caseView(await recordCaseCallback(withClock(ctx), args), clock),
+      resolveCase: async (_: unknown, args: { caseId: string } & ResolveInput, ctx: Ctx) => caseView(await resolveBadReviewCase(withClock(ctx), args), clock),
+      completeRectification: async (_: unknown, args: { caseId: string; evidence: string }, ctx: Ctx) => caseView(await completeCaseRectification(withClock(ctx), args), clock),
+      rateRectification: async (_: unknown, args: { caseId: string; level: string }, ctx: Ctx) => caseView(await rateRectification(withClock(ctx), args), clock),
+      appealReview: async (_: unknown, args: { ratingId: string; grounds: string }, ctx: Ctx) => appealView(await appealReview(ctx, args)),
+      decideAppeal: async (_: unknown, args: { appealId: string; upheld: boolean; reason: string }, ctx: Ctx) => appealView(await decideAppeal(ctx, args)),
+    },
+  };
+}
