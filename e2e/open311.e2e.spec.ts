@@ -45,7 +45,7 @@ describe('Open311 GeoReport v2 through the gateway on the embedded default', () 
     body.set('api_key', CITY_KEY);
     const created = await fetch(`${open311}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
     expect(created.status).toBe(201);
-    const [{ service_request_id: id }] = (await created.json()) as { service_request_id: string }[];
+    const [{ service_request_id: id }] = (await created.json()) as [{ service_request_id: string }];
 
     const viaHeader = await fetch(`${open311}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-api-key': CITY_KEY }, body: form.toString() });
     expect(viaHeader.status).toBe(201);

@@ -6,6 +6,7 @@ import { loadDemoMatters } from './licensing-matters.demo.ts';
 import { loadProjectsAndTrainings } from './licensing-projects.demo.ts';
 import { loadDemoRound } from './enrollment-round.demo.ts';
 import { loadDemoPreschool } from './preschool.demo.ts';
+import { loadDemoFeedback } from './feedback.demo.ts';
 
 /** A service's database opened for the demo's use cases, closed after. */
 export type DemoDatabase = () => Promise<{ orm: MikroORM; close(): Promise<void> }>;
@@ -30,7 +31,7 @@ export async function demoTokens(jwtSecret: string): Promise<DemoTokens> {
  * kindergartens' coverage, subsidies, projects and cases.
  * Returns a line for the start banner.
  */
-export async function loadDemo(gatewayUrl: string, jwtSecret: string, databases: { licensing: DemoDatabase; enrollment: DemoDatabase; preschool: DemoDatabase }, piiKeys: string): Promise<string> {
+export async function loadDemo(gatewayUrl: string, jwtSecret: string, databases: { licensing: DemoDatabase; enrollment: DemoDatabase; preschool: DemoDatabase; feedback: DemoDatabase }, piiKeys: string): Promise<string> {
   const tokens = await demoTokens(jwtSecret);
   const city = await loadDemoCity(gatewayUrl, tokens.bureauStaff, jwtSecret);
   const projects = await loadProjectsAndTrainings(gatewayUrl, { staff: { authorization: `Bearer ${tokens.bureauStaff}` }, sponsor: { authorization: `Bearer ${tokens.sponsor}` } });
@@ -41,9 +42,13 @@ export async function loadDemo(gatewayUrl: string, jwtSecret: string, databases:
   const round = await loadDemoRound(admissions.orm, piiKeys).finally(() => admissions.close());
   const kindergartens = await databases.preschool();
   const preschool = await loadDemoPreschool(kindergartens.orm).finally(() => kindergartens.close());
-  const loaded = city.loaded || matters.loaded || round.loaded || preschool.loaded;
+  // Last of all: the ratings of what the others completed (their invitations arrive as events).
+  const evaluations = await databases.feedback();
+  const feedback = await loadDemoFeedback(evaluations.orm).finally(() => evaluations.close());
+  const loaded = city.loaded || matters.loaded || round.loaded || preschool.loaded || feedback.loaded;
   return (
     `${loaded ? 'loaded' : 'already there'} (${city.institutions} institutions, ${round.applications} school applications, ${matters.matters} licensing matters, ` +
-    `${preschool.projects} kindergarten projects, ${preschool.cases} unlicensed-kindergarten cases, ${projects.projects} school projects, ${projects.trainings} trainings)`
+    `${preschool.projects} kindergarten projects, ${preschool.cases} unlicensed-kindergarten cases, ${projects.projects} school projects, ${projects.trainings} trainings, ` +
+    `${feedback.ratings} ratings with ${feedback.badReviews} bad reviews, ${feedback.reports} reports)`
   );
 }

@@ -27,7 +27,7 @@ const inProcess = (name: string) => {
   const service = system.services.find((s) => s.name === name)!;
   return async () => ({ orm: service.orm, close: async () => service.relay.nudge() });
 };
-const demo = await loadDemo(system.gatewayUrl, jwtSecret, { licensing: inProcess('licensing'), enrollment: inProcess('enrollment'), preschool: inProcess('preschool') }, system.piiKeys);
+const demo = await loadDemo(system.gatewayUrl, jwtSecret, { licensing: inProcess('licensing'), enrollment: inProcess('enrollment'), preschool: inProcess('preschool'), feedback: inProcess('feedback') }, system.piiKeys);
 const tokens = await demoTokens(jwtSecret);
 const syncKey = await demoCatalogueSyncKey(system.gatewayUrl, jwtSecret);
 if (syncKey) apiKeys.push(syncKey.apiKey);

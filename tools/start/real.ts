@@ -11,6 +11,7 @@ import { openDatabase } from '@edugraph/persistence';
 import { licensingService } from '../../apps/licensing/src/service.ts';
 import { enrollmentService } from '../../apps/enrollment/src/service.ts';
 import { preschoolService } from '../../apps/preschool/src/service.ts';
+import { feedbackService } from '../../apps/feedback/src/service.ts';
 import type { ServiceModule } from '@edugraph/platform';
 import { realInfrastructureFromEnv, startRealSystem } from './real-system.ts';
 import type { RealSystem } from './real-system.ts';
@@ -83,7 +84,7 @@ const databaseOf = (module: ServiceModule) => async () => {
   const database = await openDatabase({ url: system.databaseUrls[module.name]!, entities: [...module.entities, ...eventEntities], migrations: module.migrations });
   return { orm: database.orm, close: () => database.close() };
 };
-const demo = await loadDemo(system.gatewayUrl, jwtSecret, { licensing: databaseOf(licensingService), enrollment: databaseOf(enrollmentService), preschool: databaseOf(preschoolService) }, piiKeys).catch(
+const demo = await loadDemo(system.gatewayUrl, jwtSecret, { licensing: databaseOf(licensingService), enrollment: databaseOf(enrollmentService), preschool: databaseOf(preschoolService), feedback: databaseOf(feedbackService) }, piiKeys).catch(
   (error: unknown) => `not loaded: ${error instanceof Error ? error.message : String(error)}`,
 );
 if (stopping !== undefined) await new Promise(() => {}); // a Ctrl+C during the demo load: stopAll exits

@@ -67,7 +67,7 @@ for (const database of await serviceTestDatabases()) describe(`Open311 GeoReport
   it('takes a request from a city system (form-encoded or JSON) as a complaint, and shows it publicly without the reporter', async () => {
     const created = await post(cityHotline, { ...complaint, api_key: 'ignored-here' });
     expect(created.status).toBe(201);
-    const [{ service_request_id: id }] = created.json<{ service_request_id: string }[]>();
+    const [{ service_request_id: id }] = created.json<[{ service_request_id: string }]>();
     const one = await call(anonymous, 'GET', `/open311/v2/requests/${id}.json`);
     expect(one.status).toBe(200);
     const [request] = one.json<Record<string, unknown>[]>();
@@ -110,7 +110,7 @@ for (const database of await serviceTestDatabases()) describe(`Open311 GeoReport
   });
 
   it('filters requests by id, service code, status and dates, and shows a tip-off as nothing but its status', async () => {
-    const [{ service_request_id: a }] = (await post(cityHotline, complaint)).json<{ service_request_id: string }[]>();
+    const [{ service_request_id: a }] = (await post(cityHotline, complaint)).json<[{ service_request_id: string }]>();
     const tipOff = await t.as(parent)<{ submitReport: { report: { id: string } } }>(
       `mutation($input: SubmitReportInput!) { submitReport(input: $input) { report { id } } }`,
       { input: { channel: 'ONLINE', kind: 'TIP_OFF', category: 'TEACHER_CONDUCT', subject: '某教师有偿补课', anonymous: false, reporterName: '赵六' } },
