@@ -37,6 +37,7 @@ EduGraph is running (embedded default: SQLite files in ${dataDir}/, in-process e
 
   GraphQL gateway:  ${system.gatewayUrl}
   Open data:        ${system.gatewayUrl.replace(/\/graphql$/, '/open-data/programmes.jsonld')}
+  Open311:          ${system.gatewayUrl.replace(/\/graphql$/, '/open311/v2/discovery.json')}
   Metrics:          ${system.metricsUrl}/metrics/<gateway|enrollment|preschool|licensing|vocational|feedback>
   Demo data:        ${demo}
   Started in:       ${seconds} s

@@ -94,6 +94,7 @@ EduGraph is running on real infrastructure: each service and the gateway a proce
 
   GraphQL gateway:  ${system.gatewayUrl}
   Open data:        ${system.gatewayUrl.replace(/\/graphql$/, '/open-data/programmes.jsonld')}
+  Open311:          ${system.gatewayUrl.replace(/\/graphql$/, '/open311/v2/discovery.json')}
   Subgraphs:        ${Object.entries(system.urls).filter(([name]) => name !== 'gateway').map(([name, url]) => `${name} ${url}`).join(', ')}
   PostgreSQL:       ${Object.values(system.databaseUrls).map((url) => new URL(url).pathname.slice(1)).join(', ')} on ${withoutPassword(infra.adminDatabaseUrl)}
   Kafka:            ${infra.kafkaBrokers} (topics edugraph.<service>.events)
