@@ -13,7 +13,7 @@ const SPONSOR = sponsor(creditCodeFrom('52141010MJ0000009'));
 const staffOf = (office: string, id = `staff-${office}`): Actor => ({ id, kind: 'person', roles: ['BUREAU_STAFF'], institutionId: null, office, creditCode: null });
 const leadership: Actor = { id: 'leader', kind: 'person', roles: ['LEADERSHIP'], institutionId: null, office: null, creditCode: null };
 
-const MATTERS = `{ myServiceMatters { id service item { code name office } office completedOn ratingClosesOn rating { id level bad excluded case { id status } } } }`;
+const MATTERS = `{ myServiceMatters { id service item itemName office completedOn ratingClosesOn rating { id level bad excluded case { id status } } } }`;
 const RATE = `mutation($id: ID!, $level: ReviewLevel!, $comment: String, $channel: RatingChannel) { rateMatter(matterId: $id, level: $level, comment: $comment, channel: $channel) { id level score bad channel ratedOn case { id status callbackDueOn } } }`;
 const CASE_FIELDS = 'id status office callbackDueOn contactedAt resolution explanation rectification { measures owner dueOn evidence completedOn } fixedOn fixLevel dueOn clock';
 const CALLBACK = `mutation($id: ID!, $at: String!, $summary: String!) { recordCallback(caseId: $id, contactedAt: $at, summary: $summary) { ${CASE_FIELDS} } }`;
@@ -29,7 +29,8 @@ const INSTITUTION = entitiesQuery('satisfaction { ratings average badReviews fix
 interface Matter {
   id: string;
   service: string;
-  item: { code: string; name: string; office: string };
+  item: string;
+  itemName: string;
   office: string;
   completedOn: string;
   ratingClosesOn: string;
@@ -89,7 +90,7 @@ for (const database of await serviceTestDatabases()) describe(`好差评: invita
     await completeLicensingMatter(SPONSOR, '2026-11-02', matterId);
     expect((await mattersOf(SPONSOR)).filter((m) => m.completedOn === '2026-11-02')).toHaveLength(first.length);
     const matter = first.at(-1)!;
-    expect(matter).toMatchObject({ service: 'licensing', item: { code: 'JY-XK-002', name: '民办学校正式设立审批', office: 'POLICY_LAW' }, ratingClosesOn: '2026-12-02', rating: null });
+    expect(matter).toMatchObject({ service: 'licensing', item: 'JY-XK-002', itemName: '民办学校正式设立审批', office: 'POLICY_LAW', ratingClosesOn: '2026-12-02', rating: null });
     await eventually(async () => expect(published.filter((e) => e.type === 'feedback.matter.invited' && (e.payload as { matterId: string }).matterId === matter.id)).toHaveLength(1));
     expect(await mattersOf(parent)).toEqual([]);
   });
@@ -101,8 +102,8 @@ for (const database of await serviceTestDatabases()) describe(`好差评: invita
     await publish('preschool', 'preschool.subsidy.disbursed', randomUUID(), {
       kindergartenId: institutionId, institutionId, schoolYear: 2026, amountFen: 120000, amountYuan: '1,200.00', voucherNo: 'PZ-2026-0001', disbursedOn: '2026-11-02', applicantId: head.id,
     });
-    expect((await mattersOf(guardian)).map((m) => [m.service, m.item.code, m.office])).toEqual([['enrollment', 'JY-RX-001', 'ADMISSIONS']]);
-    expect((await mattersOf(head)).map((m) => [m.service, m.item.code, m.office])).toEqual([['preschool', 'JY-XQ-001', 'PRESCHOOL']]);
+    expect((await mattersOf(guardian)).map((m) => [m.service, m.item, m.office])).toEqual([['enrollment', 'JY-RX-001', 'ADMISSIONS']]);
+    expect((await mattersOf(head)).map((m) => [m.service, m.item, m.office])).toEqual([['preschool', 'JY-XQ-001', 'PRESCHOOL']]);
   });
 
   it('parks a malformed or unknown event on the dead letters and goes on with the next', async () => {

@@ -62,9 +62,10 @@ export function reviewResolvers(infra: ServiceInfra): Resolvers {
     },
     ServiceMatter: {
       ratingClosesOn: (m: ServiceMatter) => m.closesOn,
-      item: async (m: ServiceMatter, _: unknown, ctx: Ctx) => {
+      item: (m: ServiceMatter) => m.itemCode,
+      itemName: async (m: ServiceMatter, _: unknown, ctx: Ctx) => {
         const record = await ctx.em.findOne(ServiceItemRecord, { code: m.itemCode });
-        return record ?? SEED_SERVICE_ITEMS.find((i) => i.code === m.itemCode) ?? { code: m.itemCode, name: m.itemCode, office: m.office };
+        return (record ?? SEED_SERVICE_ITEMS.find((i) => i.code === m.itemCode))?.name ?? m.itemCode;
       },
       rating: async (m: ServiceMatter, _: unknown, ctx: Ctx) => {
         if (!m.ratingId) return null;

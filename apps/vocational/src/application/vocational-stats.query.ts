@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AppError } from '@edugraph/platform';
 import { vocationalStats } from '../domain/alignment/index.ts';
-import type { Industry, StatsProgramme } from '../domain/alignment/index.ts';
+import type { StatsProgramme } from '../domain/alignment/index.ts';
 import { ProgrammeYear } from '../entities/catalogue.entities.ts';
 import { Programme } from '../entities/programme.entity.ts';
-import { toProgrammeView } from './programme.view.ts';
-import type { ProgrammeView } from './programme.view.ts';
 import { loadIndustries } from './reference-data.ts';
 
 export interface VocationalStatsView {
@@ -13,9 +11,9 @@ export interface VocationalStatsView {
   alignedIntakeShare: number | null;
   alignedIntake: number;
   totalIntake: number;
-  intakeByIndustry: { industry: Industry; intake: number }[];
+  intakeByIndustry: { industry: string; name: string; kind: string; intake: number }[];
   growth: { year: number; intake: number }[];
-  oversubscribed: { programme: ProgrammeView; applicants: number; annualIntake: number }[];
+  oversubscribed: { programme: string; programmeId: string; code: string; institutionId: string; applicants: number; annualIntake: number }[];
 }
 
 /**
@@ -41,8 +39,11 @@ export async function vocationalStatsOf(em: EntityManager, year: number): Promis
     alignedIntakeShare: stats.alignedIntakeShare.value,
     alignedIntake: stats.alignedIntakeShare.numerator,
     totalIntake: stats.alignedIntakeShare.denominator,
-    intakeByIndustry: stats.intakeByIndustry.map((i) => ({ industry: i.industry, intake: i.intake })),
+    intakeByIndustry: stats.intakeByIndustry.map((i) => ({ industry: i.industry.code, name: i.industry.name, kind: i.industry.kind, intake: i.intake })),
     growth: stats.growth.map((g) => ({ year: g.year, intake: g.intake })),
-    oversubscribed: stats.oversubscribed.map((o) => ({ programme: toProgrammeView(programmes.get(o.code)!), applicants: o.applicants, annualIntake: o.annualIntake })),
+    oversubscribed: stats.oversubscribed.map((o) => {
+      const p = programmes.get(o.code)!;
+      return { programme: p.name, programmeId: p.id, code: p.code, institutionId: p.institutionId, applicants: o.applicants, annualIntake: o.annualIntake };
+    }),
   };
 }
