@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsonld from 'jsonld';
 import type { JsonLdDocument, NodeObject } from 'jsonld';
@@ -98,6 +99,34 @@ describe('vocational education through the gateway on the embedded default', () 
     expect(refused.code).toBe('UNKNOWN_CATALOGUE_CODE');
     const approved = await graphql<{ publishProgramme: { programme: { code: string } } }>(system.gatewayUrl, PUBLISH, { input: { ...input, outOfCatalogueReference: '教职成函〔2026〕5号' } }, staff);
     expect(approved.publishProgramme.programme.code).toBe('710299');
+  });
+
+  it('never lets a REST path climb out of its prefix to another path of the subgraph', async () => {
+    const { port } = new URL(system.gatewayUrl);
+    // Sent byte for byte (fetch would resolve the dot segments before sending).
+    const statusOf = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const body = JSON.stringify({ query: '{ _service { sdl } }' });
+        const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    for (const path of ['/open-data/../graphql', '/open-data/%2e%2e/graphql', '/open-data/%2E%2E/health/ready', '/open311/v2/..%2fgraphql', '/open311/v2/../../graphql']) {
+      expect([path, await statusOf(path)]).toEqual([path, 404]);
+    }
+  });
+
+  it('reads a large body only from a caller whose credentials hold', async () => {
+    const big = JSON.stringify({ query: '{ industries { code } }', variables: { pad: 'x'.repeat(300_000) } });
+    const forged = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: big });
+    expect(forged.status).toBe(401);
+    const anonymous = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    expect(anonymous.status).toBe(413);
+    const signedIn = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...staff }, body: big });
+    expect(signedIn.status).toBe(200);
   });
 
   it('exports every published programme as CTDL JSON-LD at /open-data/programmes.jsonld, which parses back', async () => {

@@ -223,5 +223,9 @@ for (const database of await serviceTestDatabases()) describe(`好差评: invita
     const byInstitution = await figures('INSTITUTION');
     expect(byInstitution.groups.find((g) => g.key === institutionId)!.ratings).toBe(4);
     expect(await refusalOf(t.as(anonymous)(FIGURES, { by: 'ITEM', period: 'November' }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    // The older rateService names no invited matter: it moves the institution's tally, never the published figures.
+    await t.as(parent)(`mutation { rateService(input: { institutionId: "${institutionId}", serviceItem: "school-licence", matterId: "LEGACY-1", score: 1 }) { rating { id } } }`);
+    expect((await figures('ITEM')).groups.map((g) => g.key)).not.toContain('school-licence');
+    expect((await figures('INSTITUTION')).groups.find((g) => g.key === institutionId)!.ratings).toBe(4);
   });
 });

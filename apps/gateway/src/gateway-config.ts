@@ -54,6 +54,8 @@ export interface GatewayConfig {
   /** People's tokens must name this audience. */
   jwtAudience: string;
   apiKeys: ApiKey[];
+  /** The base URL the public reaches the gateway at (links in open data and Open311); unset: as each caller asked. */
+  publicUrl?: string | undefined;
   redisUrl: string | undefined;
   /** Longest wait for one Redis command before the rate limits count in memory (default 500 ms). */
   redisCommandTimeoutMs?: number | undefined;
@@ -121,6 +123,7 @@ export const gatewayConfigSchema = z.object({
   GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   EDUGRAPH_API_KEYS: z.string().default(''),
+  EDUGRAPH_PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
   REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).optional(),
   EDUGRAPH_TOPIC_PREFIX: z.string().default(''),
@@ -153,6 +156,7 @@ export function parseApiKeys(raw: string): ApiKey[] {
       if (unknown.length) throw new ConfigError(`EDUGRAPH_API_KEYS: unknown roles ${unknown.join(', ')} for ${name}`);
       const scopes = rest.join(':').split('+').map((scope) => scope.trim()).filter(Boolean);
       const malformed = scopes.filter((scope) => !/^[a-z]+:[a-z]+@[0-9A-Za-z-]+$/.test(scope));
+      if (scopes.length > 100) throw new ConfigError(`EDUGRAPH_API_KEYS: ${name} has ${scopes.length} scopes; a key may hold at most 100 (give a city system several keys)`);
       if (malformed.length) throw new ConfigError(`EDUGRAPH_API_KEYS: scopes must look like catalogue:sync@<id> (got ${malformed.join(', ')} for ${name})`);
       return { name, key, roles: parsed as Role[], ...(scopes.length ? { scopes } : {}) };
     });
@@ -176,6 +180,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     jwtSecret: c.EDUGRAPH_JWT_SECRET,
     jwtAudience: c.EDUGRAPH_JWT_AUDIENCE,
     apiKeys: parseApiKeys(c.EDUGRAPH_API_KEYS),
+    publicUrl: c.EDUGRAPH_PUBLIC_URL?.replace(/\/+$/, ''),
     redisUrl: c.REDIS_URL,
     redisCommandTimeoutMs: c.REDIS_COMMAND_TIMEOUT_MS,
     subgraphUrls,

@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { createActorSigner } from '@edugraph/auth';
 import { CommandGuard, RedisDataVersions, closeRedis, connectRedis } from '@edugraph/cache';
 import type { DataVersions, SharedRedis } from '@edugraph/cache';
-import { createHttpApp, createMetrics, ensureBody, listen, requestIds, startMetricsServer } from '@edugraph/platform';
+import { createHttpApp, createMetrics, ensureBody, listen, requestIds, sendJsonError, startMetricsServer } from '@edugraph/platform';
 import type { RunningMetricsServer } from '@edugraph/platform';
 import { authenticate } from './authenticate.ts';
 import { SUBGRAPH_NAMES } from './gateway-config.ts';
@@ -147,7 +147,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     ]),
   );
   const { app, httpServer, mountGraphql } = createHttpApp({ service: 'gateway', logger, metrics, readiness });
-  mountRestProxy(app, { subgraphUrls: config.subgraphUrls, signer, credentials: config, logger, timeoutMs: config.subgraphTimeoutMs, charge: limits.restCall });
+  mountRestProxy(app, { subgraphUrls: config.subgraphUrls, signer, credentials: config, logger, timeoutMs: config.subgraphTimeoutMs, charge: limits.restCall, publicUrl: config.publicUrl });
   const armor = armorProtection(config.limits);
   const apollo = new ApolloServer<EdgeContext>({
     gateway,
@@ -178,11 +178,17 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
   await apollo.start();
 
   app.set('trust proxy', config.trustProxy);
-  // The public sends short queries; a caller with credentials may send a school's whole catalogue
-  // snapshot (up to 2,000 programmes) as variables. A wrong credential is refused right after.
+  // The public sends short queries; a signed-in caller may send a school's whole catalogue snapshot
+  // (up to 2,000 programmes) as variables. Credentials are checked before the larger body is read,
+  // so a made-up header buys nothing.
   const publicBody = express.json({ limit: '256kb' });
   const signedInBody = express.json({ limit: '4mb' });
-  const jsonBody: express.RequestHandler = (req, res, next) => (req.header('authorization') || req.header('x-api-key') ? signedInBody : publicBody)(req, res, next);
+  const jsonBody: express.RequestHandler = async (req, res, next) => {
+    if (!req.header('authorization') && !req.header('x-api-key')) return publicBody(req, res, next);
+    const auth = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, config);
+    if (!auth.ok) return sendJsonError(res, 401, 'UNAUTHENTICATED', auth.message);
+    return signedInBody(req, res, next);
+  };
   mountGraphql([
     limits.arrival,
     jsonBody,

@@ -13,7 +13,16 @@ import type { Credentials } from './authenticate.ts';
  */
 export function mountRestProxy(
   app: express.Express,
-  o: { subgraphUrls: Record<string, string>; signer: ActorSigner; credentials: Credentials; logger: Logger; timeoutMs: number; charge: express.RequestHandler },
+  o: {
+    subgraphUrls: Record<string, string>;
+    signer: ActorSigner;
+    credentials: Credentials;
+    logger: Logger;
+    timeoutMs: number;
+    charge: express.RequestHandler;
+    /** The public base URL links in answers use; unset: the scheme and Host the caller used. */
+    publicUrl?: string | undefined;
+  },
 ): void {
   const raw = express.raw({ type: () => true, limit: '1mb' });
   for (const [prefix, subgraph] of Object.entries(REST_PREFIXES)) {
@@ -21,17 +30,19 @@ export function mountRestProxy(
     if (!base) continue;
     app.use(prefix, o.charge, raw, async (req, res) => {
       if (req.method !== 'GET' && req.method !== 'POST') return sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not served here; use GET or POST.`);
+      const path = upstreamPath(prefix, req.originalUrl);
+      if (path === null) return sendJsonError(res, 404, 'NOT_FOUND', 'Nothing here.');
       const auth = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') ?? apiKeyParameter(req) }, o.credentials);
       if (!auth.ok) return sendJsonError(res, 401, 'UNAUTHENTICATED', auth.message);
       const body = req.method === 'POST' && Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       try {
         const headers: Record<string, string> = {
           [ACTOR_TOKEN_HEADER]: await o.signer.sign(auth.actor, subgraph, body),
-          [PUBLIC_BASE_HEADER]: `${req.protocol}://${req.host}`,
+          [PUBLIC_BASE_HEADER]: o.publicUrl ?? `${req.protocol}://${req.host}`,
           'x-request-id': String(res.getHeader('x-request-id') ?? ''),
         };
         if (req.header('content-type')) headers['content-type'] = req.header('content-type')!;
-        const answer = await fetch(`${base}${req.originalUrl}`, {
+        const answer = await fetch(`${base}${path}`, {
           method: req.method,
           headers,
           ...(req.method === 'POST' ? { body } : {}),
@@ -44,6 +55,24 @@ export function mountRestProxy(
       }
     });
   }
+}
+
+/** Characters a REST path may hold, segment by segment: nothing that could climb out of its prefix. */
+const SAFE_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+const SAFE_QUERY = /^[A-Za-z0-9._~%&=+,:@-]*$/;
+
+/**
+ * The path to ask the subgraph for: the prefix and plain segments only. Dot segments, encoded
+ * characters in the path, backslashes and empty segments are refused (null), so a caller can never
+ * reach another path of the subgraph (its GraphQL endpoint, say) with a token signed for this one.
+ */
+export function upstreamPath(prefix: string, originalUrl: string): string | null {
+  const [pathPart = '', query] = originalUrl.split(/\?(.*)/s, 2);
+  if (!pathPart.startsWith(prefix)) return null;
+  const segments = pathPart.slice(prefix.length).split('/');
+  if (segments.some((segment) => !SAFE_SEGMENT.test(segment))) return null;
+  if (query !== undefined && !SAFE_QUERY.test(query)) return null;
+  return `${pathPart}${query ? `?${query}` : ''}`;
 }
 
 /** Open311 clients send their key as the `api_key` parameter (query or form body). */

@@ -266,6 +266,16 @@ for (const database of await serviceTestDatabases()) describe(`catalogue sync ($
     expect(stats.intakeByIndustry.map((i) => i.industry)).toEqual(['EQUIP', 'ELEC', 'CARE', 'TOUR']);
   });
 
+  it('counts a programme kept by a rejected row in the new year with the figures it had', async () => {
+    const school = await newSchool();
+    await sync(school, CATALOGUE_2026, { year: 2033 });
+    const before = (await t.as(anonymous)<{ vocationalStats: { totalIntake: number } }>(STATS, { year: 2034 })).vocationalStats.totalIntake;
+    const result = await sync(school, [...CATALOGUE_2026.slice(0, 3), row('740101', '旅游服务与管理', { annualIntake: -1 })], { year: 2034 });
+    expect(result.kept).toEqual(['740101']);
+    const after = (await t.as(anonymous)<{ vocationalStats: { totalIntake: number } }>(STATS, { year: 2034 })).vocationalStats.totalIntake;
+    expect(after - before).toBe(120 + 160 + 120 + 80);
+  });
+
   it('refuses to remove an industry programmes serve, naming it', async () => {
     expect(await refusalOf(t.as(bureauStaff)(SET_INDUSTRIES, { industries: INDUSTRIES.filter((i) => i.code !== 'EQUIP') }))).toMatchObject({ code: 'INDUSTRY_IN_USE' });
     expect(await refusalOf(t.as(bureauStaff)(SET_INDUSTRIES, { industries: [...INDUSTRIES, { code: 'bad code', name: 'x', kind: 'LEADING' }] }))).toMatchObject({ code: 'BAD_USER_INPUT' });

@@ -5,7 +5,7 @@ import { emitEvent } from '@edugraph/events';
 import { isTransientError, isUniqueViolation } from '@edugraph/persistence';
 import { AppError, idInput, optionalTextInput, parseInput, requireRole, textInput } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
-import { checkText, todayInShanghai } from '@edugraph/rules';
+import { checkText } from '@edugraph/rules';
 import { levelOfScore } from '../domain/review/index.ts';
 import { EVALUATION_LEVELS, checkRating, isBadReview, ratingKey } from '../domain/evaluation.ts';
 import { KnownInstitution } from '../entities/known-institution.entity.ts';
@@ -36,7 +36,8 @@ export interface RatingView {
 }
 
 /**
- * Records a rating and moves the institution's tally in the same transaction. The tally moves by an
+ * Records a rating and moves the institution's tally (kept for existing clients: such a rating names
+ * no invited matter, so it stays out of the published 好差评 figures, which count rateMatter only) in the same transaction. The tally moves by an
  * atomic increment in the database, so many raters at once wait for each other instead of failing.
  */
 export async function rateService(ctx: UseCaseContext, input: RateService): Promise<{ rating: RatingView; satisfaction: SatisfactionView }> {
@@ -54,7 +55,7 @@ export async function rateService(ctx: UseCaseContext, input: RateService): Prom
         if (!institution) throw new AppError('NOT_FOUND', 'No institution with this id is known to the feedback service.');
         if (await tx.findOne(Rating, { matterKey })) throw alreadyRated();
         const bad = isBadReview(draft.score);
-        const rating = tx.create(Rating, { ...draft, matterKey, raterId, bad, level: levelOfScore(draft.score), ratedOn: todayInShanghai(), excluded: false });
+        const rating = tx.create(Rating, { ...draft, matterKey, raterId, bad, level: levelOfScore(draft.score), ratedOn: null, excluded: false });
         emitEvent(tx, {
           type: 'feedback.rating.recorded',
           aggregateType: 'Rating',

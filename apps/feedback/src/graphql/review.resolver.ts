@@ -1,9 +1,8 @@
 import type { RequestContext, Resolvers, ServiceInfra } from '@edugraph/platform';
-import { SEED_SERVICE_ITEMS, clockOf } from '../domain/review/index.ts';
+import { clockOf } from '../domain/review/index.ts';
 import type { ResolveInput } from '../domain/review/index.ts';
-import { Rating } from '../entities/rating.entity.ts';
-import { BadReviewCaseRecord, ServiceItemRecord } from '../entities/review.entities.ts';
-import type { AppealRecord, ServiceMatter } from '../entities/review.entities.ts';
+import type { AppealRecord, BadReviewCaseRecord, ServiceMatter } from '../entities/review.entities.ts';
+import { caseByRatingLoader, itemNameLoader, ratingLoader } from '../application/review/review.loaders.ts';
 import { rateMatter } from '../application/review/rate-matter.command.ts';
 import type { RateMatterArgs } from '../application/review/rate-matter.command.ts';
 import { completeCaseRectification, rateRectification, recordCaseCallback, resolveBadReviewCase } from '../application/review/case.commands.ts';
@@ -63,19 +62,16 @@ export function reviewResolvers(infra: ServiceInfra): Resolvers {
     ServiceMatter: {
       ratingClosesOn: (m: ServiceMatter) => m.closesOn,
       item: (m: ServiceMatter) => m.itemCode,
-      itemName: async (m: ServiceMatter, _: unknown, ctx: Ctx) => {
-        const record = await ctx.em.findOne(ServiceItemRecord, { code: m.itemCode });
-        return (record ?? SEED_SERVICE_ITEMS.find((i) => i.code === m.itemCode))?.name ?? m.itemCode;
-      },
+      itemName: (m: ServiceMatter, _: unknown, ctx: Ctx) => ctx.loaders.get(itemNameLoader).load(m.itemCode),
       rating: async (m: ServiceMatter, _: unknown, ctx: Ctx) => {
         if (!m.ratingId) return null;
-        const r = await ctx.em.findOne(Rating, { id: m.ratingId });
+        const r = await ctx.loaders.get(ratingLoader).load(m.ratingId);
         return r && { id: r.id, level: r.level, score: r.score, comment: r.comment ?? null, channel: r.channel, bad: r.bad, ratedOn: r.ratedOn, excluded: r.excluded };
       },
     },
     MatterRating: {
       case: async (r: { id: string }, _: unknown, ctx: Ctx) => {
-        const record = await ctx.em.findOne(BadReviewCaseRecord, { ratingId: r.id });
+        const record = await ctx.loaders.get(caseByRatingLoader).load(r.id);
         return record && caseView(record, clock);
       },
     },

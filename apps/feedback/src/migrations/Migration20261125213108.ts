@@ -37,8 +37,9 @@ export class Migration20261125213108 extends Migration {
     this.addSql(`alter table "rating" add constraint "rating_service_matter_id_unique" unique ("service_matter_id");`);
     this.addSql(`create index "rating_office_index" on "rating" ("office");`);
     this.addSql(`create index "rating_rated_on_index" on "rating" ("rated_on");`);
-    // Ratings given before levels were named: their level from the score, their day in Asia/Shanghai.
-    this.addSql(`update "rating" set "level" = (array['VERY_DISSATISFIED','DISSATISFIED','BASICALLY_SATISFIED','SATISFIED','VERY_SATISFIED'])["score"], "rated_on" = to_char("created_at" at time zone 'Asia/Shanghai', 'YYYY-MM-DD') where "level" is null;`);
+    // Ratings given before levels were named get their level from the score; they name no invited
+    // matter, so (without a rated_on day) they stay out of the published figures.
+    this.addSql(`update "rating" set "level" = (array['VERY_DISSATISFIED','DISSATISFIED','BASICALLY_SATISFIED','SATISFIED','VERY_SATISFIED'])["score"] where "level" is null;`);
   }
 
   override down(): void | Promise<void> {

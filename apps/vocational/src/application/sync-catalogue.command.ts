@@ -229,12 +229,20 @@ async function applySync(
     idsByCode.set(p.code, programme.id);
     emitEvent(tx, { ...event, type: 'vocational.programme.retired', aggregateId: programme.id, payload: { programmeId: programme.id, institutionId: schoolId, code: p.code, name: programme.name } });
   }
-  await recordYear(tx, school, snapshot.year, rows, diff, idsByCode);
+  await recordYear(tx, school, snapshot.year, rows, diff, idsByCode, byCode);
   return idsByCode;
 }
 
 /** The year's figures of every programme the snapshot keeps; a retired one leaves the year. */
-async function recordYear(tx: EntityManager, school: VocationalSchool, year: number, rows: readonly SnapshotRow[], diff: SnapshotDiff, ids: ReadonlyMap<string, string>): Promise<void> {
+async function recordYear(
+  tx: EntityManager,
+  school: VocationalSchool,
+  year: number,
+  rows: readonly SnapshotRow[],
+  diff: SnapshotDiff,
+  ids: ReadonlyMap<string, string>,
+  current: ReadonlyMap<string, Programme>,
+): Promise<void> {
   const existing = new Map((await tx.find(ProgrammeYear, { institutionId: school.institutionId, year }, { disableIdentityMap: true })).map((y) => [y.programmeId, y]));
   const accepted = new Map<string, SnapshotRow>();
   for (const row of rows) if (!accepted.has(row.code)) accepted.set(row.code, row);
@@ -246,6 +254,13 @@ async function recordYear(tx: EntityManager, school: VocationalSchool, year: num
     const record = existing.get(programmeId);
     if (!record) tx.create(ProgrammeYear, { id: newId(), programmeId, year, institutionId: school.institutionId, code, ...figures });
     else if (record.annualIntake !== figures.annualIntake || record.enrolled !== figures.enrolled || record.applicants !== figures.applicants) updates.set(record.id, figures);
+  }
+  // A programme kept because its row was rejected still runs this year, with the figures it had.
+  for (const code of diff.kept) {
+    const programme = current.get(code)!;
+    if (!existing.has(programme.id)) {
+      tx.create(ProgrammeYear, { id: newId(), programmeId: programme.id, year, institutionId: school.institutionId, code, annualIntake: programme.annualIntake, enrolled: programme.enrolled, applicants: programme.applicants });
+    }
   }
   if (updates.size > 0) for (const record of await tx.find(ProgrammeYear, { id: { $in: [...updates.keys()] } })) Object.assign(record, updates.get(record.id));
   const leaving = diff.retired.map((p) => existing.get(ids.get(p.code)!)?.id).filter((id): id is string => id !== undefined);

@@ -83,23 +83,28 @@ export async function satisfactionFigures(em: EntityManager, by: SatisfactionBy,
   const period = parsePeriod(periodText);
   if (!period.ok) throw new AppError('BAD_USER_INPUT', `${period.error.message}.`);
   const { from, to } = period.value;
-  const ratings = await em.find(Rating, { ratedOn: { $gte: from, $lte: to } }, { fields: ['id', 'score', 'level', 'bad', 'excluded', 'serviceItem', 'office', 'institutionId'] });
-  const cases = new Map(
-    (await em.find(BadReviewCaseRecord, { ratingId: { $in: ratings.filter((r) => r.bad).map((r) => r.id) } })).map((c) => [c.ratingId, c]),
-  );
+  // Only ratings of invited matters count (rateMatter); the older rateService ones name no matter.
+  const ratings = await em.find(Rating, { ratedOn: { $gte: from, $lte: to }, serviceMatterId: { $ne: null } }, { fields: ['id', 'score', 'level', 'bad', 'excluded', 'serviceItem', 'office', 'institutionId'] });
+  const cases = new Map<string, BadReviewCaseRecord>();
+  const bad = ratings.filter((r) => r.bad).map((r) => r.id);
+  // In slices: a bind parameter list has a limit (PostgreSQL: 65,535).
+  for (let i = 0; i < bad.length; i += 5_000) {
+    for (const c of await em.find(BadReviewCaseRecord, { ratingId: { $in: bad.slice(i, i + 5_000) } }, { fields: ['ratingId', 'state'] })) cases.set(c.ratingId, c as BadReviewCaseRecord);
+  }
   const keyOf = (r: Pick<Rating, 'serviceItem' | 'office' | 'institutionId'>): string | null => (by === 'ITEM' ? r.serviceItem : by === 'OFFICE' ? (r.office ?? null) : (r.institutionId ?? null));
   const groups = new Map<string, CountedRating[]>();
   for (const r of ratings) {
     const key = keyOf(r);
     if (key === null) continue;
     const badCase = cases.get(r.id);
-    const counted: CountedRating = {
+    const group = groups.get(key) ?? [];
+    group.push({
       level: (r.level as ReviewLevel | null) ?? levelOfScore(r.score),
       excluded: r.excluded,
       fixed: badCase?.state.fixedOn != null,
       daysToFix: badCase ? daysToFix(badCase.state, REVIEW_CALENDAR) : null,
-    };
-    groups.set(key, [...(groups.get(key) ?? []), counted]);
+    });
+    groups.set(key, group);
   }
   const names = await namesOf(em, by, [...groups.keys()]);
   return {
