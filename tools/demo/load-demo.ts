@@ -7,6 +7,10 @@ import { loadProjectsAndTrainings } from './licensing-projects.demo.ts';
 import { loadDemoRound } from './enrollment-round.demo.ts';
 import { loadDemoPreschool } from './preschool.demo.ts';
 import { loadDemoFeedback } from './feedback.demo.ts';
+import { loadDemoMeasures } from './measures.demo.ts';
+import { loadDemoDecisions } from './decisions.demo.ts';
+import { loadDemoStandards } from './standards.demo.ts';
+import { loadDemoPolicies } from './policies.demo.ts';
 
 /** A service's database opened for the demo's use cases, closed after. */
 export type DemoDatabase = () => Promise<{ orm: MikroORM; close(): Promise<void> }>;
@@ -44,11 +48,20 @@ export async function loadDemo(gatewayUrl: string, jwtSecret: string, databases:
   const preschool = await loadDemoPreschool(kindergartens.orm).finally(() => kindergartens.close());
   // Last of all: the ratings of what the others completed (their invitations arrive as events).
   const evaluations = await databases.feedback();
-  const feedback = await loadDemoFeedback(evaluations.orm).finally(() => evaluations.close());
-  const loaded = city.loaded || matters.loaded || round.loaded || preschool.loaded || feedback.loaded;
+  const supervision = await (async () => {
+    const feedback = await loadDemoFeedback(evaluations.orm);
+    const measures = await loadDemoMeasures(evaluations.orm);
+    const decisions = await loadDemoDecisions(evaluations.orm);
+    const standards = await loadDemoStandards(evaluations.orm);
+    const policies = await loadDemoPolicies(evaluations.orm);
+    return { feedback, measures, decisions, standards, policies };
+  })().finally(() => evaluations.close());
+  const { feedback, measures, decisions, standards, policies } = supervision;
+  const loaded = city.loaded || matters.loaded || round.loaded || preschool.loaded || feedback.loaded || measures.loaded || decisions.loaded || standards.loaded || policies.loaded;
   return (
     `${loaded ? 'loaded' : 'already there'} (${city.institutions} institutions, ${round.applications} school applications, ${matters.matters} licensing matters, ` +
     `${preschool.projects} kindergarten projects, ${preschool.cases} unlicensed-kindergarten cases, ${projects.projects} school projects, ${projects.trainings} trainings, ` +
-    `${feedback.ratings} ratings with ${feedback.badReviews} bad reviews, ${feedback.reports} reports)`
+    `${feedback.ratings} ratings with ${feedback.badReviews} bad reviews, ${feedback.reports} reports, ${measures.measures} measures, ${decisions.decisions} major decisions, ` +
+    `${standards.standards} service standards, ${policies.policies} policies)`
   );
 }

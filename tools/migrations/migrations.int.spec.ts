@@ -13,7 +13,9 @@ describe.skipIf(!pgUrl)('PostgreSQL migrations on a real PostgreSQL', () => {
       const opened = await openDatabase({ url: db.url, entities: [...module.entities, ...eventEntities], migrations: module.migrations });
       try {
         expect(module.migrations.length).toBeGreaterThan(0);
-        expect((await opened.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
+        // Search indexes a migration adds beyond what entities can describe (GIN trigram, named *_trgm) stay.
+        const diff = (await opened.orm.schema.getUpdateSchemaSQL({ wrap: false })).split('\n').filter((line) => !/^drop index "[a-z_]+_trgm";$/.test(line.trim()));
+        expect(diff.join('\n').trim()).toBe('');
         // Running them again at the next start changes nothing.
         expect(await opened.orm.migrator.up()).toEqual([]);
       } finally {

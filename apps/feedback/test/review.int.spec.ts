@@ -131,7 +131,7 @@ for (const database of await serviceTestDatabases()) describe(`好差评: invita
     expect(rejected.reason.code).toBe('ALREADY_RATED');
     const late = await newMatter();
     now = at('2026-12-03');
-    expect(await refusalOf(rate(SPONSOR, late.id, 'SATISFIED'))).toEqual({ code: 'RATING_CLOSED', message: 'Ratings for this matter closed on 2026-12-02, 30 days after it was completed.' });
+    expect(await refusalOf(rate(SPONSOR, late.id, 'SATISFIED'))).toEqual({ code: 'RATING_CLOSED', message: 'Ratings for this matter closed on 2026-12-02, the end of its rating window after it was completed on 2026-11-02.' });
     now = at('2026-11-02');
   });
 
@@ -227,5 +227,24 @@ for (const database of await serviceTestDatabases()) describe(`好差评: invita
     await t.as(parent)(`mutation { rateService(input: { institutionId: "${institutionId}", serviceItem: "school-licence", matterId: "LEGACY-1", score: 1 }) { rating { id } } }`);
     expect((await figures('ITEM')).groups.map((g) => g.key)).not.toContain('school-licence');
     expect((await figures('INSTITUTION')).groups.find((g) => g.key === institutionId)!.ratings).toBe(4);
+  });
+
+  it('takes its numbers from data: the policy and law office sets a new version from a day on', async () => {
+    const SET = `mutation($input: ReviewPolicyInput!) { setReviewPolicy(input: $input) { fixWorkingDays ratingWindowDays effectiveOn } }`;
+    const input = { ratingWindowDays: 60, callbackWorkingDays: 2, fixWorkingDays: 10, dueSoonWorkingDays: 2, basis: '市优化办〔2026〕3号', effectiveOn: '2026-11-02' };
+    expect(await refusalOf(t.as(staffOf('ADMISSIONS'))(SET, { input }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusalOf(t.as(staffOf('POLICY_LAW'))(SET, { input: { ...input, fixWorkingDays: 0, effectiveOn: '2026-10-01' } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'fixWorkingDays must be a whole number 1–90 (got 0); effectiveOn must not be in the past (today is 2026-11-02).',
+    });
+    expect((await t.as(staffOf('POLICY_LAW'))<{ setReviewPolicy: { fixWorkingDays: number } }>(SET, { input })).setReviewPolicy.fixWorkingDays).toBe(10);
+    expect(await refusalOf(t.as(staffOf('POLICY_LAW'))(SET, { input }))).toMatchObject({ code: 'ALREADY_EXISTS' });
+    expect((await t.as(anonymous)<{ reviewPolicy: { fixWorkingDays: number; callbackWorkingDays: number } }>('{ reviewPolicy { fixWorkingDays callbackWorkingDays } }')).reviewPolicy).toEqual({ fixWorkingDays: 10, callbackWorkingDays: 2 });
+    const matter = await newMatter();
+    expect(matter.ratingClosesOn).toBe('2027-01-01');
+    const caseId = (await rate(SPONSOR, matter.id, 'DISSATISFIED')).case!.id;
+    await t.as(staffOf('POLICY_LAW'))(CALLBACK, { id: caseId, at: '2026-11-02T10:00:00+08:00', summary: '已联系' });
+    const resolved = await t.as(staffOf('POLICY_LAW'))<{ resolveCase: { rectification: { dueOn: string } } }>(RESOLVE, { id: caseId, resolution: 'FIX_BY_DEADLINE', rectification: { measures: '整改', owner: '科长' } });
+    expect(resolved.resolveCase.rectification.dueOn).toBe('2026-11-16');
   });
 });

@@ -40,7 +40,11 @@ export const reviewCaseOverdueV1 = z.object({ ...caseRef, status: z.enum(['DUE_S
 export const reviewAppealFiledV1 = z.object({ appealId: z.uuid(), ratingId: z.uuid(), office: z.string().min(1) });
 export const reviewAppealDecidedV1 = z.object({ appealId: z.uuid(), ratingId: z.uuid(), office: z.string().min(1), upheld: z.boolean(), decidingOffice: z.string().min(1) });
 
+/** The policy and law office set a new version of the 好差评 (REVIEW) or report (REPORTS) numbers. */
+export const reviewPolicyNumbersSetV1 = z.object({ kind: z.enum(['REVIEW', 'REPORTS']), effectiveOn: date, numbers: z.record(z.string(), z.number().int()) });
+
 export const feedbackReviewEvents = {
+  'feedback.policy-numbers.set': { 1: reviewPolicyNumbersSetV1 },
   'feedback.matter.invited': { 1: reviewMatterInvitedV1 },
   'feedback.matter.rated': { 1: reviewMatterRatedV1 },
   'feedback.case.opened': { 1: reviewCaseOpenedV1 },

@@ -9,3 +9,7 @@ export * from './vocational.events.ts';
 export * from './feedback.events.ts';
 export * from './feedback-reports.events.ts';
 export * from './feedback-review.events.ts';
+export * from './feedback-measures.events.ts';
+export * from './feedback-decisions.events.ts';
+export * from './feedback-standards.events.ts';
+export * from './feedback-policies.events.ts';

@@ -8,6 +8,10 @@ import { vocationalEvents } from './vocational.events.ts';
 import { feedbackEvents } from './feedback.events.ts';
 import { feedbackReportEvents } from './feedback-reports.events.ts';
 import { feedbackReviewEvents } from './feedback-review.events.ts';
+import { feedbackMeasureEvents } from './feedback-measures.events.ts';
+import { feedbackDecisionEvents } from './feedback-decisions.events.ts';
+import { feedbackStandardEvents } from './feedback-standards.events.ts';
+import { feedbackPolicyEvents } from './feedback-policies.events.ts';
 
 /** Every event type the platform knows, by version: the single source of truth for payloads. */
 export const eventRegistry = {
@@ -19,6 +23,10 @@ export const eventRegistry = {
   ...feedbackEvents,
   ...feedbackReportEvents,
   ...feedbackReviewEvents,
+  ...feedbackMeasureEvents,
+  ...feedbackDecisionEvents,
+  ...feedbackStandardEvents,
+  ...feedbackPolicyEvents,
 } as const;
 
 type Registry = typeof eventRegistry;

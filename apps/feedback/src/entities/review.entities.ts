@@ -74,4 +74,25 @@ export const AppealRecord = defineEntity({
 });
 export type AppealRecord = InferEntity<typeof AppealRecord>;
 
-export const reviewEntities = [ServiceItemRecord, ServiceMatter, BadReviewCaseRecord, AppealRecord];
+
+
+/**
+ * The numbers of the 好差评 and report rules as data (kind REVIEW or REPORTS), each version with its
+ * basis and the day it takes effect; the one in force on a day is the latest not after it.
+ */
+export const FeedbackPolicySetting = defineEntity({
+  name: 'FeedbackPolicySetting',
+  tableName: 'feedback_policy_setting',
+  uniques: [{ properties: ['kind', 'effectiveOn'] }],
+  properties: {
+    id: p.uuid().primary(),
+    kind: p.string().length(10),
+    effectiveOn: p.string().length(10),
+    document: p.json<Record<string, number>>(),
+    basis: p.text(),
+    setBy: p.text(),
+    setAt: p.datetime(),
+  },
+});
+export type FeedbackPolicySetting = InferEntity<typeof FeedbackPolicySetting>;
+export const reviewEntities = [ServiceItemRecord, ServiceMatter, BadReviewCaseRecord, AppealRecord, FeedbackPolicySetting];

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CalendarDate, WorkingDayCalendar } from '@edugraph/rules';
 import type { EventActor } from '@edugraph/contracts';
-import { DEFAULT_REPORT_POLICY, watchDeadline } from '../../domain/reports/index.ts';
+import { watchDeadline } from '../../domain/reports/index.ts';
+import { reportPolicyOn } from '../policy-settings.ts';
 import { ReportRow } from '../../entities/report.entities.ts';
 import { isConflict, queueReportEvents, saveReport, toReport } from './report-support.ts';
 
@@ -14,7 +15,8 @@ export const REPORT_DEADLINES_ACTOR: EventActor = { id: 'feedback-report-deadlin
  * job at once raise each warning once: the slower one finds the report changed and leaves it.
  */
 export async function runReportDeadlinesJob(em: EntityManager, today: CalendarDate, calendar: WorkingDayCalendar): Promise<{ warned: number }> {
-  const horizon = calendar.addWorkingDays(today, DEFAULT_REPORT_POLICY.dueSoonWorkingDays);
+  const policy = await reportPolicyOn(em.fork(), today);
+  const horizon = calendar.addWorkingDays(today, policy.dueSoonWorkingDays);
   const candidates = await em.fork().find(ReportRow, { status: 'ASSIGNED', dueOn: { $lte: horizon }, $or: [{ alerted: null }, { alerted: 'DUE_SOON' }] }, { fields: ['id'] });
   let warned = 0;
   for (const { id } of candidates) {
@@ -22,7 +24,7 @@ export async function runReportDeadlinesJob(em: EntityManager, today: CalendarDa
       const changed = await em.fork().transactional(async (tx) => {
         const row = await tx.findOne(ReportRow, { id });
         if (!row) return false;
-        const watched = watchDeadline(toReport(row), today, calendar);
+        const watched = watchDeadline(toReport(row), today, calendar, policy);
         if (!watched) return false;
         saveReport(row, watched.state);
         queueReportEvents(tx, { correlationId: `report-deadline:${today}:${id}` }, REPORT_DEADLINES_ACTOR, id, watched.events);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
+import { reportPolicyOn } from '../policy-settings.ts';
 import { hasRole } from '@edugraph/auth';
 import type { Actor } from '@edugraph/auth';
 import { newId } from '@edugraph/persistence';
@@ -149,9 +150,10 @@ export type AssignReport = z.input<typeof assignInput>;
 export async function assignReport(ctx: ReportContext, raw: AssignReport): Promise<ReportView> {
   requireRole(ctx.actor, ['BUREAU_STAFF'], 'assign reports');
   const input = parseInput(assignInput, raw);
+  const policy = await reportPolicyOn(ctx.em, ctx.today);
   return changeReport(ctx, input.reportId, (report) => {
     const office = input.office ?? findCategory(report.category)?.defaultOffice ?? 'SUPERVISION';
-    return assignInDomain(report, office, ctx.today, ctx.calendar);
+    return assignInDomain(report, office, ctx.today, ctx.calendar, policy);
   });
 }
 
@@ -175,7 +177,8 @@ export type ReopenReport = z.input<typeof reopenInput>;
 export async function reopenReport(ctx: ReportContext, raw: ReopenReport): Promise<ReportView> {
   if (ctx.actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'Sign in to reopen your report.');
   const input = parseInput(reopenInput, raw);
-  return changeReport(ctx, input.reportId, (report) => reopenInDomain(report, input.reason, ctx.today, ctx.calendar), {
+  const policy = await reportPolicyOn(ctx.em, ctx.today);
+  return changeReport(ctx, input.reportId, (report) => reopenInDomain(report, input.reason, ctx.today, ctx.calendar, policy), {
     authorize: (row) => {
       const isReporter = row.reporterId != null && row.reporterId === ctx.actor.id;
       const forCaller = row.reporterId == null && hasRole(ctx.actor, 'BUREAU_STAFF');

@@ -4,7 +4,7 @@ import { emitEvent } from '@edugraph/events';
 import type { ScheduledJob } from '@edugraph/platform';
 import { clockToAnnounce } from '../../domain/review/index.ts';
 import { BadReviewCaseRecord } from '../../entities/review.entities.ts';
-import { caseContext } from './review-context.ts';
+import { loadCaseContext } from './review-context.ts';
 
 export const CASE_CLOCK_ACTOR: Actor = { id: 'feedback-case-clock', kind: 'system', roles: [], institutionId: null, office: null, creditCode: null };
 
@@ -18,7 +18,7 @@ export function caseClockJob(orm: MikroORM, clock: () => Date): ScheduledJob {
     name: 'bad-review case clocks',
     everyMs: 60_000,
     async run() {
-      const cc = caseContext(clock);
+      const cc = await loadCaseContext(orm.em.fork(), clock);
       const running = await orm.em.fork().find(BadReviewCaseRecord, { dueOn: { $ne: null }, status: { $in: ['AWAITING_CALLBACK', 'RECTIFYING'] } }, { fields: ['id'] });
       let announced = 0;
       for (const { id } of running) {

@@ -8,7 +8,7 @@ import { completeRectification, dueOnOf, isReviewLevel, rateFix, recordCallback,
 import type { BadReviewCase, CaseContext, CaseError, ResolveInput } from '../../domain/review/index.ts';
 import { KnownInstitution } from '../../entities/known-institution.entity.ts';
 import { BadReviewCaseRecord } from '../../entities/review.entities.ts';
-import { caseContext } from './review-context.ts';
+import { loadCaseContext } from './review-context.ts';
 
 const caseIdInput = idInput();
 type ReviewContext = UseCaseContext & { clock: () => Date };
@@ -31,9 +31,9 @@ async function changeCase(
   announce: (tx: EntityManager, record: BadReviewCaseRecord, before: BadReviewCase) => void,
 ): Promise<BadReviewCaseRecord> {
   const caseId = parseInput(caseIdInput, rawCaseId);
-  const cc = caseContext(ctx.clock);
   try {
     return await ctx.em.fork().transactional(async (tx) => {
+      const cc = await loadCaseContext(tx, ctx.clock);
       const record = await tx.findOne(BadReviewCaseRecord, { id: caseId });
       if (!record) throw new AppError('NOT_FOUND', 'No bad-review case with this id.');
       authorise(record);

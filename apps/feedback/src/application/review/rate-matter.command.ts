@@ -11,7 +11,7 @@ import type { RatingChannel, ReviewLevel } from '../../domain/review/index.ts';
 import { KnownInstitution } from '../../entities/known-institution.entity.ts';
 import { Rating } from '../../entities/rating.entity.ts';
 import { BadReviewCaseRecord, ServiceMatter } from '../../entities/review.entities.ts';
-import { caseContext } from './review-context.ts';
+import { loadCaseContext } from './review-context.ts';
 
 export interface RateMatterArgs {
   matterId: string;
@@ -54,7 +54,7 @@ export async function rateMatter(ctx: UseCaseContext & { clock: () => Date }, ar
   const level = args.level;
   const channel = (args.channel ?? 'ONLINE') as RatingChannel;
   if (!RATING_CHANNELS.includes(channel)) throw new AppError('BAD_USER_INPUT', `channel must be one of ${RATING_CHANNELS.join(', ')}.`);
-  const cc = caseContext(ctx.clock);
+  const cc = await loadCaseContext(ctx.em, ctx.clock);
   const comment = checkComment(args.comment, cc.policy.maxTextLength);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -62,7 +62,7 @@ export async function rateMatter(ctx: UseCaseContext & { clock: () => Date }, ar
         const matter = await tx.findOne(ServiceMatter, { id: matterId });
         if (!matter || matter.applicantId !== ctx.actor.id) throw new AppError('NOT_FOUND', 'No matter of yours with this id is waiting for a rating.');
         if (matter.ratingId) throw alreadyRated();
-        if (cc.today > matter.closesOn) throw new AppError('RATING_CLOSED', `Ratings for this matter closed on ${matter.closesOn}, ${cc.policy.ratingWindowDays} days after it was completed.`);
+        if (cc.today > matter.closesOn) throw new AppError('RATING_CLOSED', `Ratings for this matter closed on ${matter.closesOn}, the end of its rating window after it was completed on ${matter.completedOn}.`);
         const score = LEVEL_SCORE[level];
         const bad = isBadLevel(level);
         const matterKey = createHash('sha256').update(ratingKey({ matterId: `matter:${matter.id}`, raterId: ctx.actor.id, institutionId: matter.institutionId ?? '', serviceItem: matter.itemCode })).digest('hex');

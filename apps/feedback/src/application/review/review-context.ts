@@ -1,7 +1,9 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { createWorkingDayCalendar, todayInShanghai } from '@edugraph/rules';
 import type { WorkingDayCalendar } from '@edugraph/rules';
 import { DEFAULT_REVIEW_POLICY } from '../../domain/review/index.ts';
 import type { CaseContext } from '../../domain/review/index.ts';
+import { reviewPolicyOn } from '../policy-settings.ts';
 
 /**
  * Working days of the repository's holiday table; a year it does not know yet counts weekends only
@@ -9,7 +11,13 @@ import type { CaseContext } from '../../domain/review/index.ts';
  */
 export const REVIEW_CALENDAR: WorkingDayCalendar = createWorkingDayCalendar({ unknownYear: 'weekends-only', onFallback: () => {} });
 
-/** Today and the rules every 好差评 decision reads. */
+/** Today and the rules every 好差评 decision reads, with the numbers in force today. */
+export async function loadCaseContext(em: EntityManager, clock: () => Date): Promise<CaseContext> {
+  const today = todayInShanghai(clock());
+  return { today, calendar: REVIEW_CALENDAR, policy: await reviewPolicyOn(em, today) };
+}
+
+/** Today and the national default numbers (for reading dates; decisions use loadCaseContext). */
 export function caseContext(clock: () => Date): CaseContext {
   return { today: todayInShanghai(clock()), calendar: REVIEW_CALENDAR, policy: DEFAULT_REVIEW_POLICY };
 }

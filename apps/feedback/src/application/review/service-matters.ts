@@ -3,7 +3,8 @@ import type { EventEnvelope } from '@edugraph/contracts';
 import { emitEvent } from '@edugraph/events';
 import { newId } from '@edugraph/persistence';
 import { addDays } from '@edugraph/rules';
-import { DEFAULT_REVIEW_POLICY, SEED_SERVICE_ITEMS } from '../../domain/review/index.ts';
+import { SEED_SERVICE_ITEMS } from '../../domain/review/index.ts';
+import { reviewPolicyOn } from '../policy-settings.ts';
 import { ServiceItemRecord, ServiceMatter } from '../../entities/review.entities.ts';
 
 export interface CompletedMatter {
@@ -34,7 +35,8 @@ export async function recordCompletedMatter(em: EntityManager, matter: Completed
   if (await em.findOne(ServiceMatter, { sourceKey: matter.sourceKey })) return;
   const item = await serviceItem(em, matter.itemCode, matter.office, matter.service);
   const office = matter.office ?? item.office;
-  const closesOn = addDays(matter.completedOn, DEFAULT_REVIEW_POLICY.ratingWindowDays);
+  // The window of the rules in force on the day the matter was completed.
+  const closesOn = addDays(matter.completedOn, (await reviewPolicyOn(em, matter.completedOn)).ratingWindowDays);
   const record = em.create(ServiceMatter, {
     id: newId(),
     sourceKey: matter.sourceKey,

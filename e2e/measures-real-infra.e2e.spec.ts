@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import kafkajs from 'kafkajs';
+import { generateActorKeyPair } from '@edugraph/auth';
+import { SERVICES, eventsTopic } from '@edugraph/contracts';
+import { createEnvelope } from '@edugraph/events';
+import { issueToken } from '@edugraph/gateway';
+import { createTestDatabase, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
+import { startRealSystem } from '../tools/start/real-system.ts';
+import type { RealSystem } from '../tools/start/real-system.ts';
+
+const pgUrl = await infraUrl('postgres');
+const brokers = await infraUrl('kafka');
+const redisUrl = await infraUrl('redis');
+const ACTOR_KEYS = await generateActorKeyPair('e2e-measures');
+const JWT_SECRET = 'measures-real-infra-jwt-secret-0123456789';
+
+type Headers = Record<string, string>;
+interface Message {
+  key: string;
+  envelope: { id: string; type: string; payload: Record<string, unknown> };
+}
+interface Row {
+  owner: string;
+  measures: number;
+  late: number;
+  overdueItems: number;
+  dueSoonItems: number;
+  behind: number;
+}
+
+const BOARD = `query($period: String!) { measuresBoard(period: $period) { period rows { owner measures late overdueItems dueSoonItems behind } } }`;
+const ITEMS = `query($filter: SupervisionItemFilter) { supervisionItems(filter: $filter, first: 100) { totalCount nodes { source sourceId office state eventType } } }`;
+
+describe.skipIf(!pgUrl || !brokers || !redisUrl)('督促落实 on real infrastructure: an overdue licensing matter, over Kafka, on the measures board', () => {
+  let system: RealSystem | undefined;
+  const drops: (() => Promise<void>)[] = [];
+  const topicPrefix = `${uniqueName('e2e_ms')}.`;
+  const licensingTopic = eventsTopic('licensing', topicPrefix);
+  const feedbackTopic = eventsTopic('feedback', topicPrefix);
+  const seen: Message[] = [];
+  let kafka: kafkajs.Kafka;
+  let consumer: kafkajs.Consumer | undefined;
+  let url = '';
+  const call = <T>(query: string, variables: Record<string, unknown>, headers: Headers) => graphql<T>(url, query, variables, headers);
+  const bearer = async (person: Parameters<typeof issueToken>[1]): Promise<Headers> => ({ authorization: `Bearer ${await issueToken(JWT_SECRET, person)}` });
+
+  beforeAll(async () => {
+    system = await startRealSystem({
+      adminDatabaseUrl: pgUrl!,
+      kafkaBrokers: brokers!,
+      redisUrl: redisUrl!,
+      startLocalKafka: false,
+      databaseFor: async (service) => {
+        const db = await createTestDatabase(pgUrl!, service);
+        drops.push(db.drop);
+        return db.url;
+      },
+      gatewayPort: 0,
+      topicPrefix,
+      jwtSecret: JWT_SECRET,
+      actorKeys: ACTOR_KEYS,
+      logLevel: 'warn',
+      onLine: () => {},
+    });
+    url = system.gatewayUrl;
+    kafka = new kafkajs.Kafka({ clientId: 'e2e-measures-reader', brokers: brokers!.split(','), logLevel: kafkajs.logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ topics: [licensingTopic, feedbackTopic].map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })), waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
+    consumer = kafka.consumer({ groupId: `${topicPrefix}reader` });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [feedbackTopic], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        seen.push({ key: message.key!.toString(), envelope: JSON.parse(message.value!.toString()) });
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    const codes = await system?.stop();
+    for (const drop of drops) await drop().catch(() => {});
+    expect(codes).toEqual(Object.fromEntries([...SERVICES, 'gateway'].map((name) => [name, 0])));
+  }, 60_000);
+
+  it('records the matter once on its office’s row, however often Kafka delivers it, beside the office’s measures', async () => {
+    const leadership = await bearer({ id: 'e2e-leader', roles: ['LEADERSHIP'] });
+    const optimisation = await bearer({ id: 'e2e-policy-law', roles: ['BUREAU_STAFF'], office: 'POLICY_LAW' });
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const period = today.slice(0, 4);
+
+    // A measure of the plan for the same office, due at the end of this year (not late in this run).
+    const created = await call<{ createMeasure: { id: string; status: string } }>(
+      `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id status } }`,
+      { input: { title: '做好民办学校申办审批和服务工作', planRef: '二（一）3', ownerOffice: 'POLICY_LAW', dueOn: `${period}-12-31`, expectedResult: '审批流程优化落地' } },
+      optimisation,
+    );
+    expect(created.createMeasure.status).toBe('OPEN');
+
+    // The licensing clock job's announcement, as it would publish it: a valid envelope on the licensing topic.
+    const matterId = randomUUID();
+    const overdue = createEnvelope({
+      type: 'licensing.matter.overdue',
+      aggregateType: 'Matter',
+      aggregateId: matterId,
+      actor: { id: 'licensing-clock-job', kind: 'system' },
+      correlationId: matterId,
+      payload: { matterId, typeCode: 'ESTABLISHMENT', status: 'OVERDUE', dueOn: today, remainingWorkingDays: -1, office: 'POLICY_LAW', authority: 'EDUCATION_BUREAU' },
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      // Delivered, delivered again (the same message) and replayed under a new event id.
+      const value = JSON.stringify(overdue);
+      await producer.send({ topic: licensingTopic, messages: [{ key: matterId, value }, { key: matterId, value }, { key: matterId, value: JSON.stringify({ ...overdue, id: randomUUID() }) }] });
+    } finally {
+      await producer.disconnect();
+    }
+
+    const row = await eventually(async () => {
+      const board = (await call<{ measuresBoard: { rows: Row[] } }>(BOARD, { period }, leadership)).measuresBoard;
+      const policyLaw = board.rows.find((r) => r.owner === 'POLICY_LAW');
+      expect(policyLaw?.overdueItems).toBe(1);
+      return policyLaw!;
+    }, 60_000);
+    expect(row).toMatchObject({ measures: 1, late: 0, overdueItems: 1, behind: 1 });
+
+    const items = (await call<{ supervisionItems: { totalCount: number; nodes: { source: string; sourceId: string; office: string; state: string; eventType: string }[] } }>(ITEMS, { filter: { office: 'POLICY_LAW', period } }, leadership)).supervisionItems;
+    expect(items.nodes).toEqual([{ source: 'LICENSING_MATTER', sourceId: matterId, office: 'POLICY_LAW', state: 'OVERDUE', eventType: 'licensing.matter.overdue' }]);
+
+    // The board's change is itself an event, once; so is the measure's creation.
+    await eventually(async () => {
+      expect(seen.filter((m) => m.envelope.type === 'feedback.supervision-item.recorded' && m.envelope.payload['sourceId'] === matterId)).toHaveLength(1);
+      expect(seen.filter((m) => m.envelope.type === 'feedback.measure.created' && m.key === created.createMeasure.id)).toHaveLength(1);
+    }, 30_000);
+  }, 120_000);
+});
