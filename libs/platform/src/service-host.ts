@@ -42,6 +42,7 @@ export interface ServiceInfra {
 export interface ScheduledJob {
   name: string;
   everyMs: number;
+  /** Resolves to what it changed: 0, false or all-zero counts say nothing (the data version stays). */
   run(): Promise<unknown>;
 }
 
@@ -287,6 +288,19 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
  * Runs each job every `everyMs` (first run soon after start), never two runs of one job at once in
  * this process; a failed run is logged and the next one tries again.
  */
+/**
+ * A job that reports it changed nothing (0, false, or counts that are all 0) leaves the data
+ * version alone, so public answers stay cached while idle clocks tick; anything else bumps it.
+ */
+function changedSomething(result: unknown): boolean {
+  if (result === 0 || result === false) return false;
+  if (result !== null && typeof result === 'object') {
+    const values = Object.values(result as Record<string, unknown>);
+    if (values.length > 0 && values.every((v) => v === 0)) return false;
+  }
+  return true;
+}
+
 function scheduleJobs(jobs: ScheduledJob[], logger: Logger, scheduled: boolean, afterRun: () => void): { runAll(): Promise<void>; stop(): Promise<void> } {
   const running = new Map<string, Promise<void>>();
   const runOne = (job: ScheduledJob): Promise<void> => {
@@ -294,7 +308,12 @@ function scheduleJobs(jobs: ScheduledJob[], logger: Logger, scheduled: boolean, 
     if (current) return current;
     const run = job
       .run()
-      .then(afterRun, (error: unknown) => logger.error({ err: error, job: job.name }, 'scheduled job failed; it runs again at its next turn'))
+      .then(
+        (result) => {
+          if (changedSomething(result)) afterRun();
+        },
+        (error: unknown) => logger.error({ err: error, job: job.name }, 'scheduled job failed; it runs again at its next turn'),
+      )
       .finally(() => running.delete(job.name));
     running.set(job.name, run);
     return run;
