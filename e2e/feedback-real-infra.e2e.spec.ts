@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import kafkajs from 'kafkajs';
+import type kafkajs from 'kafkajs';
 import { generateActorKeyPair } from '@edugraph/auth';
-import { SERVICES, eventsTopic } from '@edugraph/contracts';
+import { eventsTopic } from '@edugraph/contracts';
 import { issueToken } from '@edugraph/gateway';
-import { createTestDatabase, creditCodeFrom, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
-import { startRealSystem } from '../tools/start/real-system.ts';
-import type { RealSystem } from '../tools/start/real-system.ts';
+import { creditCodeFrom, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
+import { CLEAN_EXIT, readTopics, startRealTestSystem } from './real-system-fixture.ts';
+import type { KafkaMessage, RealTestSystem } from './real-system-fixture.ts';
 
 const pgUrl = await infraUrl('postgres');
 const brokers = await infraUrl('kafka');
@@ -26,61 +26,26 @@ const MATTERS = `{ myServiceMatters { id service item office rating { id level c
 const FIGURES = `query($period: String!) { satisfaction(by: ITEM, period: $period) { groups { key ratings badReviews fixedShare } } }`;
 
 describe.skipIf(!pgUrl || !brokers || !redisUrl)('好差评 on real infrastructure: a decided licensing matter, over Kafka, to a rating, its fix and the published figures', () => {
-  let system: RealSystem | undefined;
-  const drops: (() => Promise<void>)[] = [];
+  let real: RealTestSystem | undefined;
+  let reader: { kafka: kafkajs.Kafka; stop(): Promise<void> } | undefined;
   const topicPrefix = `${uniqueName('e2e_fb')}.`;
   const licensingTopic = eventsTopic('licensing', topicPrefix);
   const feedbackTopic = eventsTopic('feedback', topicPrefix);
-  const seen: Record<string, Message[]> = { [licensingTopic]: [], [feedbackTopic]: [] };
-  let kafka: kafkajs.Kafka;
-  let consumer: kafkajs.Consumer | undefined;
+  const messages: KafkaMessage[] = [];
+  const seenOn = (topic: string): Message[] => messages.filter((m) => m.topic === topic).map((m) => ({ key: m.key, value: m.value, envelope: JSON.parse(m.value) }));
   let url = '';
   const call = <T>(query: string, variables: Record<string, unknown>, headers: Headers) => graphql<T>(url, query, variables, headers);
   const bearer = async (person: Parameters<typeof issueToken>[1]): Promise<Headers> => ({ authorization: `Bearer ${await issueToken(JWT_SECRET, person)}` });
 
   beforeAll(async () => {
-    system = await startRealSystem({
-      adminDatabaseUrl: pgUrl!,
-      kafkaBrokers: brokers!,
-      redisUrl: redisUrl!,
-      startLocalKafka: false,
-      databaseFor: async (service) => {
-        const db = await createTestDatabase(pgUrl!, service);
-        drops.push(db.drop);
-        return db.url;
-      },
-      gatewayPort: 0,
-      topicPrefix,
-      jwtSecret: JWT_SECRET,
-      actorKeys: ACTOR_KEYS,
-      logLevel: 'warn',
-      onLine: () => {},
-    });
-    url = system.gatewayUrl;
-    kafka = new kafkajs.Kafka({ clientId: 'e2e-feedback-reader', brokers: brokers!.split(','), logLevel: kafkajs.logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({ topics: [licensingTopic, feedbackTopic].map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })), waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
-    }
-    consumer = kafka.consumer({ groupId: `${topicPrefix}reader` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [licensingTopic, feedbackTopic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const value = message.value!.toString();
-        seen[topic]!.push({ key: message.key!.toString(), value, envelope: JSON.parse(value) });
-      },
-    });
+    real = await startRealTestSystem({ pgUrl: pgUrl!, brokers: brokers!, redisUrl: redisUrl!, topicPrefix, jwtSecret: JWT_SECRET, actorKeys: ACTOR_KEYS });
+    url = real.system.gatewayUrl;
+    reader = await readTopics(brokers!, `${topicPrefix}reader`, [licensingTopic, feedbackTopic], messages);
   }, 120_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    const codes = await system?.stop();
-    for (const drop of drops) await drop().catch(() => {});
-    expect(codes).toEqual(Object.fromEntries([...SERVICES, 'gateway'].map((name) => [name, 0])));
+    await reader?.stop();
+    expect(await real?.stop()).toEqual(CLEAN_EXIT);
   }, 60_000);
 
   it('invites the sponsor once, even when the completion is delivered again, and follows the bad review to its fix in the figures', async () => {
@@ -109,14 +74,14 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('好差评 on real infrastructu
     }, 30_000);
     expect(invitation).toMatchObject({ service: 'licensing', item: 'JY-XK-002', office: 'POLICY_LAW', rating: null });
     const completed = await eventually(async () => {
-      const found = seen[licensingTopic]!.find((m) => m.envelope.type === 'licensing.matter.completed' && m.envelope.payload['matterId'] === started.id);
+      const found = seenOn(licensingTopic).find((m) => m.envelope.type === 'licensing.matter.completed' && m.envelope.payload['matterId'] === started.id);
       expect(found).toBeDefined();
       return found!;
     }, 30_000);
     expect(completed.key).toBe(started.id);
 
     // The same completion again: the very message (a redelivery) and a replay under a new event id.
-    const producer = kafka.producer();
+    const producer = reader!.kafka.producer();
     await producer.connect();
     await producer.send({ topic: licensingTopic, messages: [{ key: completed.key, value: completed.value }, { key: completed.key, value: JSON.stringify({ ...completed.envelope, id: randomUUID() }) }] });
     await producer.disconnect();
@@ -137,7 +102,7 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('好差评 on real infrastructu
 
     // Every step is an event on the feedback topic; the redelivered and replayed completion invited no one twice.
     await eventually(async () => {
-      const types = seen[feedbackTopic]!.map((m) => m.envelope.type);
+      const types = seenOn(feedbackTopic).map((m) => m.envelope.type);
       expect(types.filter((t) => t === 'feedback.matter.invited')).toHaveLength(1);
       expect(types).toEqual(expect.arrayContaining(['feedback.matter.rated', 'feedback.case.opened', 'feedback.case.called-back', 'feedback.case.resolved', 'feedback.case.fix-rated']));
     }, 30_000);

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import kafkajs from 'kafkajs';
+import type kafkajs from 'kafkajs';
 import { generateActorKeyPair } from '@edugraph/auth';
-import { SERVICES, eventsTopic } from '@edugraph/contracts';
+import { eventsTopic } from '@edugraph/contracts';
 import { createEnvelope } from '@edugraph/events';
 import { issueToken } from '@edugraph/gateway';
-import { createTestDatabase, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
-import { startRealSystem } from '../tools/start/real-system.ts';
-import type { RealSystem } from '../tools/start/real-system.ts';
+import { eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
+import { CLEAN_EXIT, readTopics, startRealTestSystem } from './real-system-fixture.ts';
+import type { KafkaMessage, RealTestSystem } from './real-system-fixture.ts';
 
 const pgUrl = await infraUrl('postgres');
 const brokers = await infraUrl('kafka');
@@ -33,60 +33,27 @@ const BOARD = `query($period: String!) { measuresBoard(period: $period) { period
 const ITEMS = `query($filter: SupervisionItemFilter) { supervisionItems(filter: $filter, first: 100) { totalCount nodes { source sourceId office state eventType } } }`;
 
 describe.skipIf(!pgUrl || !brokers || !redisUrl)('督促落实 on real infrastructure: an overdue licensing matter, over Kafka, on the measures board', () => {
-  let system: RealSystem | undefined;
-  const drops: (() => Promise<void>)[] = [];
+  let real: RealTestSystem | undefined;
+  let reader: { kafka: kafkajs.Kafka; stop(): Promise<void> } | undefined;
   const topicPrefix = `${uniqueName('e2e_ms')}.`;
   const licensingTopic = eventsTopic('licensing', topicPrefix);
   const feedbackTopic = eventsTopic('feedback', topicPrefix);
-  const seen: Message[] = [];
-  let kafka: kafkajs.Kafka;
-  let consumer: kafkajs.Consumer | undefined;
+  const messages: KafkaMessage[] = [];
+  const seen = (): Message[] => messages.map((m) => ({ key: m.key, envelope: JSON.parse(m.value) }));
   let url = '';
   const call = <T>(query: string, variables: Record<string, unknown>, headers: Headers) => graphql<T>(url, query, variables, headers);
   const bearer = async (person: Parameters<typeof issueToken>[1]): Promise<Headers> => ({ authorization: `Bearer ${await issueToken(JWT_SECRET, person)}` });
 
   beforeAll(async () => {
-    system = await startRealSystem({
-      adminDatabaseUrl: pgUrl!,
-      kafkaBrokers: brokers!,
-      redisUrl: redisUrl!,
-      startLocalKafka: false,
-      databaseFor: async (service) => {
-        const db = await createTestDatabase(pgUrl!, service);
-        drops.push(db.drop);
-        return db.url;
-      },
-      gatewayPort: 0,
-      topicPrefix,
-      jwtSecret: JWT_SECRET,
-      actorKeys: ACTOR_KEYS,
-      logLevel: 'warn',
-      onLine: () => {},
-    });
-    url = system.gatewayUrl;
-    kafka = new kafkajs.Kafka({ clientId: 'e2e-measures-reader', brokers: brokers!.split(','), logLevel: kafkajs.logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({ topics: [licensingTopic, feedbackTopic].map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })), waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
-    }
-    consumer = kafka.consumer({ groupId: `${topicPrefix}reader` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [feedbackTopic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        seen.push({ key: message.key!.toString(), envelope: JSON.parse(message.value!.toString()) });
-      },
-    });
+    real = await startRealTestSystem({ pgUrl: pgUrl!, brokers: brokers!, redisUrl: redisUrl!, topicPrefix, jwtSecret: JWT_SECRET, actorKeys: ACTOR_KEYS });
+    url = real.system.gatewayUrl;
+    // The licensing topic is made too (the overdue event is sent there); only feedback's is read.
+    reader = await readTopics(brokers!, `${topicPrefix}reader`, [licensingTopic, feedbackTopic], messages);
   }, 120_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    const codes = await system?.stop();
-    for (const drop of drops) await drop().catch(() => {});
-    expect(codes).toEqual(Object.fromEntries([...SERVICES, 'gateway'].map((name) => [name, 0])));
+    await reader?.stop();
+    expect(await real?.stop()).toEqual(CLEAN_EXIT);
   }, 60_000);
 
   it('records the matter once on its office’s row, however often Kafka delivers it, beside the office’s measures', async () => {
@@ -113,7 +80,7 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('督促落实 on real infrastru
       correlationId: matterId,
       payload: { matterId, typeCode: 'ESTABLISHMENT', status: 'OVERDUE', dueOn: today, remainingWorkingDays: -1, office: 'POLICY_LAW', authority: 'EDUCATION_BUREAU' },
     });
-    const producer = kafka.producer();
+    const producer = reader!.kafka.producer();
     await producer.connect();
     try {
       // Delivered, delivered again (the same message) and replayed under a new event id.
@@ -136,8 +103,8 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('督促落实 on real infrastru
 
     // The board's change is itself an event, once; so is the measure's creation.
     await eventually(async () => {
-      expect(seen.filter((m) => m.envelope.type === 'feedback.supervision-item.recorded' && m.envelope.payload['sourceId'] === matterId)).toHaveLength(1);
-      expect(seen.filter((m) => m.envelope.type === 'feedback.measure.created' && m.key === created.createMeasure.id)).toHaveLength(1);
+      expect(seen().filter((m) => m.envelope.type === 'feedback.supervision-item.recorded' && m.envelope.payload['sourceId'] === matterId)).toHaveLength(1);
+      expect(seen().filter((m) => m.envelope.type === 'feedback.measure.created' && m.key === created.createMeasure.id)).toHaveLength(1);
     }, 30_000);
   }, 120_000);
 });

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import kafkajs from 'kafkajs';
 import { generateActorKeyPair } from '@edugraph/auth';
-import { SERVICES, eventsTopic } from '@edugraph/contracts';
+import { eventsTopic } from '@edugraph/contracts';
 import { issueToken } from '@edugraph/gateway';
-import { GraphQLRequestError, createTestDatabase, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
+import { GraphQLRequestError, eventually, graphql, infraUrl, uniqueName } from '@edugraph/testing';
 import { ONE_INSTITUTION, REGISTER } from './city-question.ts';
 import type { CityInstitution } from './city-question.ts';
 import { importCatalogueFile } from '../tools/catalogue/import-catalogue.ts';
-import { startRealSystem } from '../tools/start/real-system.ts';
-import type { RealSystem } from '../tools/start/real-system.ts';
+import { CLEAN_EXIT, readTopics, startRealTestSystem } from './real-system-fixture.ts';
+import type { KafkaMessage, RealTestSystem } from './real-system-fixture.ts';
 
 const pgUrl = await infraUrl('postgres');
 const brokers = await infraUrl('kafka');
@@ -67,60 +66,28 @@ const CATALOGUE_2026 = [
 const CATALOGUE_2027 = CATALOGUE_2026.filter((r) => r.code !== '740101').map((r) => (r.code === '720201' ? { ...r, annualIntake: 150 } : r));
 
 describe.skipIf(!pgUrl || !brokers || !redisUrl)('vocational catalogue sync on real infrastructure: six processes on PostgreSQL, Kafka and Redis', () => {
-  let system: RealSystem | undefined;
-  const drops: (() => Promise<void>)[] = [];
+  let real: RealTestSystem | undefined;
+  let reader: { stop(): Promise<void> } | undefined;
   const topicPrefix = `${uniqueName('e2e_voc')}.`;
   const topic = eventsTopic('vocational', topicPrefix);
-  const received: Received[] = [];
-  let consumer: kafkajs.Consumer | undefined;
+  const messages: KafkaMessage[] = [];
+  /** The vocational topic as any reader outside EduGraph sees it. */
+  const received = (): Received[] =>
+    messages.map((m) => {
+      const envelope = JSON.parse(m.value) as Omit<Received, 'key'>;
+      return { key: m.key, id: envelope.id, type: envelope.type, aggregateId: envelope.aggregateId, payload: envelope.payload };
+    });
   let gatewayUrl = '';
 
   beforeAll(async () => {
-    system = await startRealSystem({
-      adminDatabaseUrl: pgUrl!,
-      kafkaBrokers: brokers!,
-      redisUrl: redisUrl!,
-      startLocalKafka: false,
-      databaseFor: async (service) => {
-        const db = await createTestDatabase(pgUrl!, service);
-        drops.push(db.drop);
-        return db.url;
-      },
-      gatewayPort: 0,
-      topicPrefix,
-      jwtSecret: JWT_SECRET,
-      actorKeys: ACTOR_KEYS,
-      logLevel: 'warn',
-      onLine: () => {},
-    });
-    gatewayUrl = system.gatewayUrl;
-
-    // The vocational topic as any reader outside EduGraph sees it: a consumer group of its own, from
-    // the beginning. The topic is made here with the services' partitions if the service has not made it yet.
-    const kafka = new kafkajs.Kafka({ clientId: 'e2e-vocational-reader', brokers: brokers!.split(','), logLevel: kafkajs.logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
-    }
-    consumer = kafka.consumer({ groupId: `${topicPrefix}reader` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const envelope = JSON.parse(message.value!.toString()) as Omit<Received, 'key'>;
-        received.push({ key: message.key!.toString(), id: envelope.id, type: envelope.type, aggregateId: envelope.aggregateId, payload: envelope.payload });
-      },
-    });
+    real = await startRealTestSystem({ pgUrl: pgUrl!, brokers: brokers!, redisUrl: redisUrl!, topicPrefix, jwtSecret: JWT_SECRET, actorKeys: ACTOR_KEYS });
+    gatewayUrl = real.system.gatewayUrl;
+    reader = await readTopics(brokers!, `${topicPrefix}reader`, [topic], messages);
   }, 120_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    const codes = await system?.stop();
-    for (const drop of drops) await drop().catch(() => {});
-    expect(codes).toEqual(Object.fromEntries([...SERVICES, 'gateway'].map((name) => [name, 0])));
+    await reader?.stop();
+    expect(await real?.stop()).toEqual(CLEAN_EXIT);
   }, 60_000);
 
   it('syncs a school’s catalogue through the gateway: one Kafka message per programme keyed by its id, one per sync keyed by the school, and the city sees the new catalogue', async () => {
@@ -130,7 +97,7 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('vocational catalogue sync on r
     await importCatalogueFile(gatewayUrl, staff, 'tools/catalogue/national-catalogue.sample.csv');
     const school = { authorization: `Bearer ${await issueToken(JWT_SECRET, { id: 'e2e-school-staff', roles: ['INSTITUTION_STAFF'], institutionId: schoolId })}` };
     const sync = (programmes: unknown[]) => graphql<{ syncCatalogue: SyncResult }>(gatewayUrl, SYNC, { schoolId, snapshot: { year: 2026, programmes } }, school).then((r) => r.syncCatalogue);
-    const ofSchool = (type: string) => received.filter((m) => m.type === type && m.payload.institutionId === schoolId);
+    const ofSchool = (type: string) => received().filter((m) => m.type === type && m.payload.institutionId === schoolId);
 
     // The vocational service knows the school once licensing.institution.registered reached it over Kafka.
     const first = await retryWhileUnknown(() => sync(CATALOGUE_2026));
@@ -168,7 +135,7 @@ describe.skipIf(!pgUrl || !brokers || !redisUrl)('vocational catalogue sync on r
       ]);
     }, 30_000, 250);
     // Nothing more for the school than those: one message per programme event, none twice.
-    expect(new Set(received.filter((m) => m.payload.institutionId === schoolId).map((m) => m.id)).size).toBe(received.filter((m) => m.payload.institutionId === schoolId).length);
+    expect(new Set(received().filter((m) => m.payload.institutionId === schoolId).map((m) => m.id)).size).toBe(received().filter((m) => m.payload.institutionId === schoolId).length);
     expect(ofSchool('vocational.programme.published')).toHaveLength(5);
 
     // The public answer through the gateway: the new catalogue, the retired programme gone.

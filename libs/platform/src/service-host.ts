@@ -174,8 +174,10 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
   });
   const built = module.createService({ orm: database.orm, cache, logger, clock: overrides.clock ?? (() => new Date()), piiKeyring: config.piiKeys });
   // A job's changes are committed, with their outbox rows, when it returns: send them and say so.
-  const jobs = scheduleJobs(built.jobs ?? [], logger, overrides.scheduleJobs ?? true, () => {
-    dataChanged();
+  // After each run the relay looks for rows (cheap, and it catches rows written beside the host);
+  // the data version moves only when the run says it changed something.
+  const jobs = scheduleJobs(built.jobs ?? [], logger, overrides.scheduleJobs ?? true, (changed) => {
+    if (changed) dataChanged();
     relay.nudge();
   });
 
@@ -301,7 +303,7 @@ function changedSomething(result: unknown): boolean {
   return true;
 }
 
-function scheduleJobs(jobs: ScheduledJob[], logger: Logger, scheduled: boolean, afterRun: () => void): { runAll(): Promise<void>; stop(): Promise<void> } {
+function scheduleJobs(jobs: ScheduledJob[], logger: Logger, scheduled: boolean, afterRun: (changed: boolean) => void): { runAll(): Promise<void>; stop(): Promise<void> } {
   const running = new Map<string, Promise<void>>();
   const runOne = (job: ScheduledJob): Promise<void> => {
     const current = running.get(job.name);
@@ -309,9 +311,7 @@ function scheduleJobs(jobs: ScheduledJob[], logger: Logger, scheduled: boolean, 
     const run = job
       .run()
       .then(
-        (result) => {
-          if (changedSomething(result)) afterRun();
-        },
+        (result) => afterRun(changedSomething(result)),
         (error: unknown) => logger.error({ err: error, job: job.name }, 'scheduled job failed; it runs again at its next turn'),
       )
       .finally(() => running.delete(job.name));
