@@ -39,10 +39,12 @@ const on = (day: CalendarDate) => () => new Date(`${day}T04:00:00Z`);
 
 /** Waits until the invitations of the other services' completions have arrived (events are asynchronous). */
 async function settledMatters(orm: MikroORM): Promise<ServiceMatter[]> {
+  // Settled: the same count for two seconds running (over Kafka the invitations come in bursts), at most 60 s.
   let last = -1;
-  for (let i = 0; i < 60; i++) {
+  let steady = 0;
+  for (let i = 0; i < 240 && steady < 8; i++) {
     const count = await orm.em.fork().count(ServiceMatter, {});
-    if (count > 0 && count === last) break;
+    steady = count > 0 && count === last ? steady + 1 : 0;
     last = count;
     await new Promise((r) => setTimeout(r, 250));
   }
