@@ -27,7 +27,7 @@ export async function loadDemoDecisions(orm: MikroORM): Promise<{ loaded: boolea
   });
   if ((await orm.em.fork().count(DecisionRow, {})) > 0) return { loaded: false, ...(await counts()) };
 
-  const commentLimit = createCommentLimit();
+  const commentLimit = createCommentLimit(undefined);
   const ctx = (actor: Actor, day: CalendarDate): DecisionContext => ({ em: orm.em.fork(), actor, correlationId: `demo-decision-${actor.id}-${day}`, today: day, commentLimit });
   const step = (actor: Actor, day: CalendarDate, input: Omit<RecordDecisionStep, 'heldOn'>) => recordDecisionStep(ctx(actor, day), { ...input, heldOn: day });
   const admissions = staff('ADMISSIONS');

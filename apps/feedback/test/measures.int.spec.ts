@@ -4,7 +4,7 @@ import type { Actor } from '@edugraph/auth';
 import { eventsTopic } from '@edugraph/contracts';
 import type { EventEnvelope } from '@edugraph/contracts';
 import { createEnvelope } from '@edugraph/events';
-import { anonymous, eventually, institutionStaff, leadership, parent, recordTopic, refusalOf, serviceTestDatabases, startTestService } from '@edugraph/testing';
+import { anonymous, eventually, institutionStaff, leadership, parent, publishInstitutionRegistered, recordTopic, refusalOf, serviceTestDatabases, startTestService } from '@edugraph/testing';
 import type { TestService } from '@edugraph/testing';
 import { feedbackService } from '../src/service.ts';
 
@@ -74,6 +74,9 @@ for (const database of await serviceTestDatabases()) describe(`督促落实: mea
   beforeAll(async () => {
     t = await startTestService(feedbackService, { database, clock: () => now });
     published = await recordTopic(t.transport, eventsTopic('feedback'));
+    // The school owning a measure is one feedback has heard of from the registry.
+    await publishInstitutionRegistered(t.transport, { institutionId: SCHOOL, level: 'PRIMARY' });
+    await t.transport.idle();
   });
   afterAll(() => t.stop());
 
@@ -82,7 +85,8 @@ for (const database of await serviceTestDatabases()) describe(`督促落实: mea
     const m = await create(OPTIMISATION, { title: '全面梳理教育权力清单', planRef: '二（一）5', ownerOffice: 'POLICY_LAW', dueOn: '2027-01-15', expectedResult: '三张清单在政务服务网公布' });
     expect(m).toMatchObject({ status: 'OPEN', percent: 0, ownerName: '政策法规科（优化办）', late: false, clock: null, progress: [], inspections: [] });
     const school = await create(OPTIMISATION, { title: '校园安全隐患整改', ownerInstitutionId: SCHOOL.toUpperCase(), dueOn: '2027-01-20' });
-    expect(school).toMatchObject({ ownerName: SCHOOL });
+    // A school is named as the registry named it.
+    expect(school.ownerName).toMatch(/^Test PRIMARY 0190a6f2/);
     await eventually(async () => expect([...eventsOf('feedback.measure.created', m.id), ...eventsOf('feedback.measure.created', school.id)]).toHaveLength(2));
     expect(eventsOf('feedback.measure.created', m.id)[0]!.payload).toEqual({ measureId: m.id, ownerKind: 'OFFICE', owner: 'POLICY_LAW', planRef: '二（一）5', dueOn: '2027-01-15' });
     expect(eventsOf('feedback.measure.created', school.id)[0]!.payload).toMatchObject({ ownerKind: 'INSTITUTION', owner: SCHOOL });
@@ -99,6 +103,7 @@ for (const database of await serviceTestDatabases()) describe(`督促落实: mea
     expect(await refusalOf(create(OPTIMISATION, { ...base, ownerOffice: 'MARKETING' }))).toEqual({ code: 'UNKNOWN_OFFICE', message: "There is no office MARKETING; the owner must be one of the bureau's offices (POLICY_LAW, BASIC_EDUCATION, …)." });
     expect(await refusalOf(create(OPTIMISATION, { ...base, ownerOffice: null, ownerInstitutionId: 'school-7' }))).toMatchObject({ code: 'INVALID_INSTITUTION_ID' });
     expect(await refusalOf(create(OPTIMISATION, { ...base, ownerInstitutionId: SCHOOL }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refusalOf(create(OPTIMISATION, { ...base, ownerOffice: null, ownerInstitutionId: '0190a6f2-7b1c-7d3e-8f00-000000000000' }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await refusalOf(create(OPTIMISATION, { ...base, dueOn: '2026-03-01' }))).toEqual({ code: 'BAD_USER_INPUT', message: 'dueOn must not be in the past (today is 2026-03-02).' });
     expect(await refusalOf(create(staffOf('ADMISSIONS'), base))).toEqual({ code: 'FORBIDDEN', message: "Only the optimisation office (staff of POLICY_LAW) may record the plan's measures." });
     expect(await refusalOf(create(leadership, base))).toMatchObject({ code: 'FORBIDDEN' });

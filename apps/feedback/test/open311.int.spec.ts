@@ -120,6 +120,13 @@ for (const database of await serviceTestDatabases()) describe(`Open311 GeoReport
     const requests = byIds.json<Record<string, unknown>[]>();
     expect(requests.map((r) => r['service_request_id']).sort()).toEqual([a, b].sort());
     expect(requests.find((r) => r['service_request_id'] === b)).toEqual({ service_request_id: b, status: 'open' });
+    // A complaint made online was not written for publication: its category shows, not its words or place.
+    const online = await t.as(parent)<{ submitReport: { report: { id: string } } }>(
+      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { report { id } } }`,
+      { input: { channel: 'ONLINE', kind: 'COMPLAINT', category: 'FEES', subject: '我是王五，孩子在某校被多收费', anonymous: false, location: { address: '城关区某小区 3 栋', lat: 37.87, long: 112.55 } } },
+    );
+    const [shown] = (await call(anonymous, 'GET', `/open311/v2/requests/${online.submitReport.report.id}.json`)).json<Record<string, unknown>[]>();
+    expect(shown).toMatchObject({ description: '收费', address_string: null, lat: null, long: null });
 
     const fees = (await call(anonymous, 'GET', '/open311/v2/requests.json?service_code=FEES&status=open')).json<Record<string, unknown>[]>();
     expect(fees.length).toBeGreaterThan(0);

@@ -115,6 +115,13 @@ for (const database of await serviceTestDatabases()) describe(`reports (${databa
     expect(refused.code).toBe('BAD_USER_INPUT');
   });
 
+  it('names no staff member who reports a tip-off online themselves, anonymously', async () => {
+    const insider: Actor = { id: 'staff-insider', kind: 'person', roles: ['BUREAU_STAFF'], institutionId: null, office: 'ADMISSIONS', creditCode: null };
+    const r = await submit(insider, { kind: 'TIP_OFF', category: 'BLOCKING', anonymous: true });
+    await eventually(async () => expect(eventsOf(r.id).map((e) => e.type)).toContain('feedback.report.submitted'));
+    expect(eventsOf(r.id).map((e) => e.actor.id)).not.toContain('staff-insider');
+  });
+
   it('lets staff take down hotline reports for a caller, and refuses those channels to anyone else', async () => {
     const r = await submit(hall, { channel: 'HOTLINE', kind: 'SUGGESTION', category: 'SERVICE_WINDOW', subject: '建议延长窗口午间办理时间', reporterName: '周七' });
     expect(r).toMatchObject({ reporter: { id: null, name: '周*', masked: true } });

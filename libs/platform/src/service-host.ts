@@ -9,6 +9,7 @@ import type { EventHandler, EventTransport, Subscription } from '@edugraph/event
 import { openDatabase } from '@edugraph/persistence';
 import type { MigrationClass } from '@edugraph/persistence';
 import { CommandGuard, MemoryCache, MemoryDataVersions, RedisCache, RedisDataVersions, ResilientCache, connectRedis } from '@edugraph/cache';
+import type { SharedRedis } from '@edugraph/cache';
 import type { Cache, DataVersions } from '@edugraph/cache';
 import type { ServiceConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -32,6 +33,8 @@ export interface ServiceInfra {
   clock: () => Date;
   /** The keyring for personal data at rest (EDUGRAPH_PII_KEYS); a service holding children's data requires it. */
   piiKeyring: string | undefined;
+  /** The replicas' shared Redis, for rate limits (`createRateLimit`); undefined without REDIS_URL (counted in memory). */
+  redis?: SharedRedis | undefined;
 }
 
 /**
@@ -172,7 +175,10 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
     topicPrefix: config.topicPrefix,
     ...(overrides.relayPollIntervalMs ? { pollIntervalMs: overrides.relayPollIntervalMs } : {}),
   });
-  const built = module.createService({ orm: database.orm, cache, logger, clock: overrides.clock ?? (() => new Date()), piiKeyring: config.piiKeys });
+  const redis: SharedRedis | undefined = redisClient
+    ? { client: redisClient, guard: new CommandGuard({ logger, backend: 'Redis (rate limits)', fallback: 'counting rate limits in this process', commandTimeoutMs: config.redisCommandTimeoutMs }) }
+    : undefined;
+  const built = module.createService({ orm: database.orm, cache, logger, clock: overrides.clock ?? (() => new Date()), piiKeyring: config.piiKeys, redis });
   // A job's changes are committed, with their outbox rows, when it returns: send them and say so.
   // After each run the relay looks for rows (cheap, and it catches rows written beside the host);
   // the data version moves only when the run says it changed something.

@@ -10,7 +10,7 @@ type Page = { first?: number | null; after?: string | null };
 
 /** Major administrative decisions (重大行政决策): thin resolvers, today from the service's clock. */
 export function decisionResolvers(infra: ServiceInfra): Resolvers {
-  const commentLimit = createCommentLimit();
+  const commentLimit = createCommentLimit(infra.redis);
   const use = (ctx: RequestContext): DecisionContext => ({ em: ctx.em, actor: ctx.actor, correlationId: ctx.correlationId, today: todayInShanghai(infra.clock()), commentLimit });
   const payload = async (p: Promise<unknown>) => ({ decision: await p });
   return {

@@ -2,7 +2,7 @@ import type { RequestContext, Resolvers, ServiceInfra } from '@edugraph/platform
 import { OFFICES } from '../domain/offices.ts';
 import { clockOf, isLate, lastInspection } from '../domain/measures/index.ts';
 import type { Inspection, InspectionResult, ProgressReport } from '../domain/measures/index.ts';
-import { KnownInstitution } from '../entities/known-institution.entity.ts';
+import { schoolNameLoader } from '../application/measures/owner-names.ts';
 import type { MeasureRecord, SupervisionItemRecord } from '../entities/measure.entities.ts';
 import { createMeasure, recordMeasureInspection, reportMeasureProgress } from '../application/measures/measure.commands.ts';
 import type { CreateMeasureInput, ReportProgressArgs } from '../application/measures/measure.commands.ts';
@@ -63,7 +63,7 @@ export function measureResolvers(infra: ServiceInfra): Resolvers {
     Measure: {
       ownerName: async (m: { ownerKind: string; owner: string }, _: unknown, ctx: Ctx) => {
         if (m.ownerKind === 'OFFICE') return OFFICES.find((o) => o.code === m.owner)?.name ?? m.owner;
-        return (await ctx.em.findOne(KnownInstitution, { institutionId: m.owner }))?.name ?? m.owner;
+        return (await ctx.loaders.get(schoolNameLoader).load(m.owner)) ?? m.owner;
       },
     },
     Mutation: {

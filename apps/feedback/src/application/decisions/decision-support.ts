@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createRateLimit } from '@edugraph/cache';
-import type { RateLimit } from '@edugraph/cache';
+import type { RateLimit, SharedRedis } from '@edugraph/cache';
 import { emitEvent } from '@edugraph/events';
 import type { EventActor, EventType } from '@edugraph/contracts';
 import { AppError } from '@edugraph/platform';
@@ -21,12 +21,11 @@ export interface DecisionContext extends UseCaseContext {
 export const DECISIONS_SYSTEM_ACTOR: EventActor = { id: 'feedback-decisions', kind: 'system' };
 
 /**
- * The limit on comments per person. In this process's memory: the service is given no Redis
- * connection of its own, so with several replicas each counts for itself (a person gets at most
- * `replicas × commentsPerPerson` in a window; the gateway's per-caller budget still applies).
+ * The limit on comments per person, counted in the replicas' shared Redis (in this process's
+ * memory on the embedded default, or while Redis does not answer).
  */
-export function createCommentLimit(policy: DecisionPolicy = DEFAULT_DECISION_POLICY): RateLimit {
-  return createRateLimit({ points: policy.commentsPerPerson, durationSeconds: policy.commentWindowSeconds, keyPrefix: 'feedback-decision-comment' });
+export function createCommentLimit(redis: SharedRedis | undefined, policy: DecisionPolicy = DEFAULT_DECISION_POLICY): RateLimit {
+  return createRateLimit({ points: policy.commentsPerPerson, durationSeconds: policy.commentWindowSeconds, keyPrefix: 'feedback-decision-comment', redis });
 }
 
 /** A domain refusal as the error the caller sees: its code becomes extensions.code. */

@@ -12,6 +12,7 @@ import type { Result } from '@edugraph/rules';
 import { SUPERVISION_OFFICE } from '../../domain/offices.ts';
 import { DEFAULT_MEASURE_POLICY, createMeasure as newMeasure, recordInspection, reportProgress } from '../../domain/measures/index.ts';
 import type { InspectionResult, Measure, MeasureContext, MeasureError } from '../../domain/measures/index.ts';
+import { KnownInstitution } from '../../entities/known-institution.entity.ts';
 import { MeasureRecord } from '../../entities/measure.entities.ts';
 import { OPTIMISATION_OFFICE, measureContext } from './measure-context.ts';
 
@@ -92,6 +93,9 @@ export async function createMeasure(ctx: MeasureUseCaseContext, raw: CreateMeasu
   if (!created.ok) throw refusal(created);
   return ctx.em.fork().transactional(async (tx) => {
     const m = created.value;
+    if (m.owner.kind === 'INSTITUTION' && !(await tx.findOne(KnownInstitution, { institutionId: m.owner.key }))) {
+      throw new AppError('NOT_FOUND', 'No school with this institution id is known: give a registered institution’s id.');
+    }
     const record = tx.create(MeasureRecord, { id: newId(), ...columnsOf(m), state: m });
     emitEvent(tx, { ...ref(ctx, record), type: 'feedback.measure.created', payload: { ...ownerFields(record), planRef: m.planRef, dueOn: m.dueOn } });
     await tx.flush();

@@ -35,22 +35,25 @@ export function toRequest(row: ReportRow): Open311Request {
   const status = row.status === 'CLOSED' ? 'closed' : 'open';
   if (row.kind === 'TIP_OFF') return { service_request_id: row.id, status };
   const category = findCategory(row.category);
+  // Only a request that came in over Open311 was written to be published: its text and place are
+  // shown. A report made by phone, mail, at the window or online shows its category, not its words.
+  const published = row.channel === 'OPEN311';
   return {
     service_request_id: row.id,
     status,
     status_notes: STATUS_NOTES[row.status] ?? null,
     service_name: category?.name ?? row.category,
     service_code: row.category,
-    description: [row.subject, row.body].filter((t): t is string => t != null && t !== '').join('\n'),
+    description: published ? [row.subject, row.body].filter((t): t is string => t != null && t !== '').join('\n') : (category?.name ?? row.category),
     agency_responsible: officeName(row.office),
     service_notice: null,
     requested_datetime: shanghaiDateTime(row.createdAt),
     updated_datetime: shanghaiDateTime(row.updatedAt),
     expected_datetime: row.dueOn && row.status !== 'CLOSED' ? endOfShanghaiDay(row.dueOn) : null,
-    address: row.address ?? null,
-    address_string: row.address ?? null,
-    lat: row.lat == null ? null : Number(row.lat),
-    long: row.long == null ? null : Number(row.long),
+    address: published ? (row.address ?? null) : null,
+    address_string: published ? (row.address ?? null) : null,
+    lat: !published || row.lat == null ? null : Number(row.lat),
+    long: !published || row.long == null ? null : Number(row.long),
     media_url: null,
   };
 }

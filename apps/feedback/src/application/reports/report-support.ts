@@ -68,10 +68,15 @@ export function queueReportEvents(tx: EntityManager, ctx: { correlationId: strin
   }
 }
 
-/** The actor an event names: the system instead of a tip-off's or an anonymous report's reporter. */
-export function eventActorFor(row: Pick<ReportRow, 'kind' | 'anonymous'>, actor: Actor): EventActor {
+/**
+ * The actor an event names. A tip-off's or an anonymous report's events name the system whenever
+ * the one acting could be the reporter (submitting it online, reopening it), whatever their roles:
+ * staff may report too. Only staff duties on it (taking it down by phone, mail or at the window,
+ * assigning it, replying) name the staff member.
+ */
+export function eventActorFor(row: Pick<ReportRow, 'kind' | 'anonymous'>, actor: Actor, staffDuty: boolean): EventActor {
   const shielded = row.kind === 'TIP_OFF' || row.anonymous;
-  return shielded && !hasRole(actor, 'BUREAU_STAFF') ? REPORTS_SYSTEM_ACTOR : { id: actor.id, kind: actor.kind };
+  return shielded && !(staffDuty && hasRole(actor, 'BUREAU_STAFF')) ? REPORTS_SYSTEM_ACTOR : { id: actor.id, kind: actor.kind };
 }
 
 export function viewerOf(actor: Actor): Viewer {

@@ -111,7 +111,7 @@ export async function submitReport(ctx: ReportContext, raw: SubmitReport): Promi
       reopenedOn: null,
       reopenReason: null,
     });
-    queueReportEvents(tx, ctx, eventActorFor(row, ctx.actor), id, submitted.value.events);
+    queueReportEvents(tx, ctx, eventActorFor(row, ctx.actor, STAFF_CHANNELS.includes(row.channel as never)), id, submitted.value.events);
     await tx.flush();
     return toReportView(row, ctx.actor, ctx);
   });
@@ -122,7 +122,7 @@ async function changeReport(
   ctx: ReportContext,
   reportId: string,
   decide: (report: Report, row: ReportRow) => ReportResult,
-  options: { repliedBy?: string; authorize?: (row: ReportRow) => void } = {},
+  options: { repliedBy?: string; authorize?: (row: ReportRow) => void; staffDuty?: boolean } = {},
 ): Promise<ReportView> {
   const { id } = parseInput(z.object({ id: idInput() }), { id: reportId });
   try {
@@ -133,7 +133,7 @@ async function changeReport(
       const result = decide(toReport(row), row);
       if (!result.ok) throw refusal(result.error);
       saveReport(row, result.value.state, options.repliedBy ?? null);
-      queueReportEvents(tx, ctx, eventActorFor(row, ctx.actor), row.id, result.value.events);
+      queueReportEvents(tx, ctx, eventActorFor(row, ctx.actor, options.staffDuty ?? true), row.id, result.value.events);
       await tx.flush();
       return toReportView(row, ctx.actor, ctx);
     });
@@ -179,6 +179,7 @@ export async function reopenReport(ctx: ReportContext, raw: ReopenReport): Promi
   const input = parseInput(reopenInput, raw);
   const policy = await reportPolicyOn(ctx.em, ctx.today);
   return changeReport(ctx, input.reportId, (report) => reopenInDomain(report, input.reason, ctx.today, ctx.calendar, policy), {
+    staffDuty: false,
     authorize: (row) => {
       const isReporter = row.reporterId != null && row.reporterId === ctx.actor.id;
       const forCaller = row.reporterId == null && hasRole(ctx.actor, 'BUREAU_STAFF');

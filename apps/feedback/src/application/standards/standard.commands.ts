@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { emitEvent } from '@edugraph/events';
 import { newId } from '@edugraph/persistence';
 import { AppError, idInput, parseInput, requireRole } from '@edugraph/platform';
@@ -77,7 +78,9 @@ export async function setOfficeStaff(ctx: StandardsContext, args: SetOfficeStaff
   const today = todayOf(ctx);
   try {
     return await ctx.em.fork().transactional(async (tx) => {
-      const rosters = await tx.find(OfficeRosterRecord, {});
+      // Every roster is locked (PostgreSQL; SQLite runs one transaction at a time): two offices'
+      // rosters set at once are checked one after the other, so one person never lands on both.
+      const rosters = await tx.find(OfficeRosterRecord, {}, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const elsewhere = new Map(rosters.filter((r) => r.office !== args.office).flatMap((r) => r.staff.map((s) => [s.id, r.office] as const)));
       const checked = checkRoster(args.office, args.staff, OFFICE_CODES, elsewhere);
       if (!checked.ok) throw refusal(checked.error);
@@ -127,6 +130,10 @@ export async function recordTraining(ctx: StandardsContext, args: RecordTraining
     const version = args.version!.normalize('NFKC').trim();
     standard = await ctx.em.findOne(StandardVersionRecord, { itemCode: item.code, version });
     if (!standard) throw new AppError('NOT_FOUND', `${item.code} has no published standard version ${JSON.stringify(version)}.`);
+  }
+  // As for publishing: the item's own office, or the office that keeps the standards.
+  if (!mayPublish(ctx.actor.office, standard.office)) {
+    throw new AppError('FORBIDDEN', `Only staff of ${standard.office} or ${STANDARDS_OFFICE} may record a training on this standard.`);
   }
   const today = todayOf(ctx);
   const found = standard;
