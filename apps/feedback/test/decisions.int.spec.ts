@@ -4,6 +4,7 @@ import { eventsTopic } from '@edugraph/contracts';
 import type { EventEnvelope } from '@edugraph/contracts';
 import { anonymous, eventually, leadership, parent, recordTopic, refusalOf, serviceTestDatabases, startTestService } from '@edugraph/testing';
 import type { TestService } from '@edugraph/testing';
+import { addDays, todayInShanghai } from '@edugraph/rules';
 import { feedbackService } from '../src/service.ts';
 
 const FIELDS = `id title summary affectsPublic office officeName openedOn status missingSteps commentCount concludedOn
@@ -318,5 +319,17 @@ for (const database of await serviceTestDatabases()) describe(`major decisions (
     for (const refusal of refusals) expect(refusal.code).toBe('CONFLICT');
     const after = (await read(policyLaw, d.id))!;
     expect(after.steps).toHaveLength(results.filter((r) => r.status === 'fulfilled').length);
+  });
+
+  it('runs the comment period for the days the policy and law office set, from the day they take effect', async () => {
+    const SET = `mutation($input: MajorDecisionPolicyInput!) { setDecisionPolicy(input: $input) { commentPeriodDays effectiveOn } }`;
+    const today = todayInShanghai(now);
+    expect(await refusalOf(t.as(admissions)(SET, { input: { commentPeriodDays: 10, basis: '市政府令', effectiveOn: today } }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusalOf(t.as(policyLaw)(SET, { input: { commentPeriodDays: 0, basis: '市政府令', effectiveOn: today } }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    await t.as(policyLaw)(SET, { input: { commentPeriodDays: 10, basis: '市重大行政决策程序规定第十二条', effectiveOn: today } });
+    expect((await t.as(anonymous)<{ decisionPolicy: { commentPeriodDays: number } }>('{ decisionPolicy { commentPeriodDays } }')).decisionPolicy.commentPeriodDays).toBe(10);
+    const d = await open(policyLaw, { title: '学区调整', affectsPublic: true });
+    const opened = await openPeriod(policyLaw, d.id);
+    expect(opened.commentPeriod).toMatchObject({ opensOn: today, closesOn: addDays(today, 10) });
   });
 });

@@ -40,8 +40,8 @@ export const reviewCaseOverdueV1 = z.object({ ...caseRef, status: z.enum(['DUE_S
 export const reviewAppealFiledV1 = z.object({ appealId: z.uuid(), ratingId: z.uuid(), office: z.string().min(1) });
 export const reviewAppealDecidedV1 = z.object({ appealId: z.uuid(), ratingId: z.uuid(), office: z.string().min(1), upheld: z.boolean(), decidingOffice: z.string().min(1) });
 
-/** The policy and law office set a new version of the 好差评 (REVIEW) or report (REPORTS) numbers. */
-export const reviewPolicyNumbersSetV1 = z.object({ kind: z.enum(['REVIEW', 'REPORTS']), effectiveOn: date, numbers: z.record(z.string(), z.number().int()) });
+/** The policy and law office set a new version of the 好差评 (REVIEW), report (REPORTS) or major-decision (DECISIONS) numbers. */
+export const reviewPolicyNumbersSetV1 = z.object({ kind: z.enum(['REVIEW', 'REPORTS', 'DECISIONS']), effectiveOn: date, numbers: z.record(z.string(), z.number().int()) });
 
 export const feedbackReviewEvents = {
   'feedback.policy-numbers.set': { 1: reviewPolicyNumbersSetV1 },

@@ -4,14 +4,16 @@ import { isUniqueViolation, newId } from '@edugraph/persistence';
 import { AppError, requireRole } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
 import { todayInShanghai } from '@edugraph/rules';
-import { REPORT_POLICY_RULES, REVIEW_POLICY_RULES, checkPolicyVersion } from '../domain/policy-settings.ts';
+import { DECISION_POLICY_RULES, REPORT_POLICY_RULES, REVIEW_POLICY_RULES, checkPolicyVersion } from '../domain/policy-settings.ts';
+import { DEFAULT_DECISION_POLICY } from '../domain/decisions/index.ts';
+import type { DecisionPolicy } from '../domain/decisions/index.ts';
 import { DEFAULT_REVIEW_POLICY } from '../domain/review/index.ts';
 import type { ReviewPolicy } from '../domain/review/index.ts';
 import { DEFAULT_REPORT_POLICY } from '../domain/reports/index.ts';
 import type { ReportPolicy } from '../domain/reports/index.ts';
 import { FeedbackPolicySetting } from '../entities/review.entities.ts';
 
-export type PolicyKind = 'REVIEW' | 'REPORTS';
+export type PolicyKind = 'REVIEW' | 'REPORTS' | 'DECISIONS';
 
 async function versionInForce(em: EntityManager, kind: PolicyKind, today: string): Promise<FeedbackPolicySetting | null> {
   return em.findOne(FeedbackPolicySetting, { kind, effectiveOn: { $lte: today } }, { orderBy: { effectiveOn: 'desc' } });
@@ -40,6 +42,13 @@ export async function reportPolicyOn(em: EntityManager, today: string): Promise<
   };
 }
 
+/** The major-decision numbers in force on `today` (the comment period's length). */
+export async function decisionPolicyOn(em: EntityManager, today: string): Promise<DecisionPolicy> {
+  const v = await versionInForce(em, 'DECISIONS', today);
+  if (!v) return DEFAULT_DECISION_POLICY;
+  return { ...DEFAULT_DECISION_POLICY, commentPeriodDays: v.document['commentPeriodDays']!, basis: v.basis, effectiveFrom: v.effectiveOn };
+}
+
 /**
  * The policy and law office (优化办) sets a new version of the numbers, from a day on (today or
  * later: a rule never changes behind a running clock's back). One version per kind and day.
@@ -52,7 +61,8 @@ export async function setPolicyVersion(
 ): Promise<FeedbackPolicySetting> {
   requireRole(ctx.actor, ['BUREAU_STAFF'], 'set the rules’ numbers');
   if (ctx.actor.office !== 'POLICY_LAW') throw new AppError('FORBIDDEN', 'Only the policy and law office (优化办) sets the rules’ numbers.');
-  const checked = checkPolicyVersion(kind === 'REVIEW' ? REVIEW_POLICY_RULES : REPORT_POLICY_RULES, input, version, todayInShanghai(ctx.clock()));
+  const rules = kind === 'REVIEW' ? REVIEW_POLICY_RULES : kind === 'REPORTS' ? REPORT_POLICY_RULES : DECISION_POLICY_RULES;
+  const checked = checkPolicyVersion(rules, input, version, todayInShanghai(ctx.clock()));
   if (!checked.ok) throw new AppError('BAD_USER_INPUT', `${checked.error.message}.`);
   try {
     return await ctx.em.fork().transactional(async (tx) => {

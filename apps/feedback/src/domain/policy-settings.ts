@@ -23,6 +23,8 @@ export const REPORT_POLICY_RULES: readonly NumberRule[] = [
   { name: 'reopenWithinDays', min: 1, max: 365 },
 ];
 
+export const DECISION_POLICY_RULES: readonly NumberRule[] = [{ name: 'commentPeriodDays', min: 1, max: 180 }];
+
 /** Every problem at once: each number a whole number in its range, a basis, a real effective day not in the past. */
 export function checkPolicyVersion(
   rules: readonly NumberRule[],
