@@ -1,33 +1,14 @@
 // `npm run catalogue:import -- --file <csv> [--gateway URL]`: loads entries of the national
 // vocational catalogue (code,name,level,category) through the gateway, as bureau staff
 // (EDUGRAPH_TOKEN) or a system whose API key holds the BUREAU_STAFF role (EDUGRAPH_API_KEY).
-import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse } from 'csv-parse/sync';
+import { parseCsvRecords, readFileText } from '@edugraph/sync-cli';
 import { parseCatalogueRecords } from '../../apps/vocational/src/domain/catalogue/index.ts';
 import type { CatalogueEntry } from '../../apps/vocational/src/domain/catalogue/index.ts';
 
-const MAX_BYTES = 4 * 1024 * 1024;
-
-/** UTF-8 (with or without BOM), else GB 18030 as Excel in China saves it. */
-function decode(bytes: Uint8Array, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    } catch {
-      throw new Error(`${file} is neither UTF-8 nor GB 18030 text; save it as CSV (UTF-8) and try again.`);
-    }
-  }
-}
-
-/** The file's entries, or an error naming every bad line. */
+/** The file's entries (UTF-8 or GB 18030, read and split as the sync client does), or an error naming every bad line. */
 export function readCatalogueFile(file: string): CatalogueEntry[] {
-  const size = statSync(file).size;
-  if (size > MAX_BYTES) throw new Error(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a catalogue file may be at most 4 MB.`);
-  const rows = parse(decode(readFileSync(file), file), { info: true, skip_empty_lines: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  const { entries, problems } = parseCatalogueRecords(rows.map((r) => ({ line: r.info.lines, cells: r.record })));
+  const { entries, problems } = parseCatalogueRecords(parseCsvRecords(readFileText(file).text, file));
   if (problems.length > 0) throw new Error(`${file}: ${problems.map((p) => `line ${p.line} ${p.field}: ${p.message}`).join('\n')}`);
   if (entries.length === 0) throw new Error(`${file} holds no catalogue entries.`);
   return [...entries];

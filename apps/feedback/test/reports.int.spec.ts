@@ -250,4 +250,21 @@ for (const database of await serviceTestDatabases()) describe(`reports (${databa
       setToday('2026-03-02');
     }
   });
+
+  it('counts reply deadlines in the working days the policy and law office set, from the day they take effect', async () => {
+    const SET = `mutation($input: ReportPolicyInput!) { setReportPolicy(input: $input) { complaintWorkingDays effectiveOn } }`;
+    const input = { complaintWorkingDays: 5, tipOffWorkingDays: 30, suggestionWorkingDays: 20, dueSoonWorkingDays: 2, reopenWithinDays: 30, basis: '市教育局投诉办理规程（2026修订）', effectiveOn: '2026-05-11' };
+    const before = now;
+    now = new Date('2026-05-11T02:00:00Z');
+    try {
+      expect(await refusalOf(t.as(admissions)(SET, { input }))).toMatchObject({ code: 'FORBIDDEN' });
+      await t.as(staffOf('POLICY_LAW'))(SET, { input });
+      expect((await t.as(parent)<{ reportPolicy: { complaintWorkingDays: number } }>('{ reportPolicy { complaintWorkingDays } }')).reportPolicy.complaintWorkingDays).toBe(5);
+      const r = await submit(parent, {});
+      // Monday 11 May 2026 and five working days: Monday 18 May.
+      expect(await assign(admissions, r.id)).toMatchObject({ dueOn: '2026-05-18' });
+    } finally {
+      now = before;
+    }
+  });
 });

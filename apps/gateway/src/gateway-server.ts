@@ -8,10 +8,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
-import type { DocumentNode } from 'graphql';
+import { Lexer, Source, TokenKind } from 'graphql';
+import type { DocumentNode, GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { createActorSigner } from '@edugraph/auth';
+import type { Actor } from '@edugraph/auth';
 import { CommandGuard, RedisDataVersions, closeRedis, connectRedis } from '@edugraph/cache';
 import type { DataVersions, SharedRedis } from '@edugraph/cache';
 import { createHttpApp, createMetrics, ensureBody, listen, requestIds, sendJsonError, startMetricsServer } from '@edugraph/platform';
@@ -178,16 +179,16 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
   await apollo.start();
 
   app.set('trust proxy', config.trustProxy);
-  // The public sends short queries; a signed-in caller may send a school's whole catalogue snapshot
-  // (up to 2,000 programmes) as variables. Credentials are checked before the larger body is read,
-  // so a made-up header buys nothing.
+  // The caller is authenticated once, before the body is read: the public sends short queries, a
+  // signed-in caller may send a school's whole catalogue snapshot (up to 2,000 programmes) as
+  // variables, and a made-up credential buys nothing. The answer is kept for the GraphQL context.
   const publicBody = express.json({ limit: '256kb' });
   const signedInBody = express.json({ limit: '4mb' });
   const jsonBody: express.RequestHandler = async (req, res, next) => {
-    if (!req.header('authorization') && !req.header('x-api-key')) return publicBody(req, res, next);
     const auth = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, config);
     if (!auth.ok) return sendJsonError(res, 401, 'UNAUTHENTICATED', auth.message);
-    return signedInBody(req, res, next);
+    res.locals['actor'] = auth.actor;
+    return (auth.actor.kind === 'anonymous' ? publicBody : signedInBody)(req, res, next);
   };
   mountGraphql([
     limits.arrival,
@@ -197,12 +198,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     legacyJsonStatus,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, config);
-        if (!auth.ok) throw new GraphQLError(auth.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        const actor = res.locals['actor'] as Actor;
         const ipKey = `ip:${req.ip}`;
-        const callerKey = auth.actor.kind === 'anonymous' ? ipKey : `actor:${auth.actor.id}`;
+        const callerKey = actor.kind === 'anonymous' ? ipKey : `actor:${actor.id}`;
         await limits.persistedQueryRegistration(req.body, callerKey);
-        return { actor: auth.actor, callerKey, ipKey, ...requestIds(res) };
+        return { actor, callerKey, ipKey, ...requestIds(res) };
       },
     }),
   ]);

@@ -22,3 +22,27 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (!isUuid(id)) throw new AppError('BAD_USER_INPUT', 'after is not a cursor this API gave out.');
   return id;
 }
+
+export interface Connection<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/** Keyset paging by id (UUID v7, so in creation order), the shape of every growing list. */
+export async function pageById<Row extends { id: string }, V>(
+  count: () => Promise<number>,
+  find: (where: { id?: { $gt: string } }, limit: number) => Promise<Row[]>,
+  view: (row: Row) => V,
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<V>> {
+  const first = checkPageSize(args.first);
+  const after = decodeCursor(args.after);
+  const [rows, totalCount] = await Promise.all([find(after ? { id: { $gt: after } } : {}, first + 1), count()]);
+  const page = rows.slice(0, first);
+  return {
+    nodes: page.map(view),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!.id) : null },
+    totalCount,
+  };
+}

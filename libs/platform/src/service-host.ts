@@ -300,7 +300,7 @@ export async function startService(module: ServiceModule, config: ServiceConfig,
  * A job that reports it changed nothing (0, false, or counts that are all 0) leaves the data
  * version alone, so public answers stay cached while idle clocks tick; anything else bumps it.
  */
-function changedSomething(result: unknown): boolean {
+export function changedSomething(result: unknown): boolean {
   if (result === 0 || result === false) return false;
   if (result !== null && typeof result === 'object') {
     const values = Object.values(result as Record<string, unknown>);

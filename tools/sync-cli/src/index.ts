@@ -5,5 +5,6 @@ export { requestSync, SYNC_MUTATION, GatewayUnreachableError, SyncRefusedError }
 export type { Credentials, RejectedRow, SyncResult } from './sync-request.ts';
 export type { CatalogueRowInput, CatalogueSnapshotInput, PartnerEnterpriseInput } from './snapshot-types.ts';
 export { SnapshotFileError } from './errors.ts';
-export { MAX_FILE_BYTES } from './read-file.ts';
+export { MAX_FILE_BYTES, readFileText } from './read-file.ts';
+export { parseCsvRecords } from './csv-records.ts';
 export { MAX_ROWS } from './snapshot-types.ts';

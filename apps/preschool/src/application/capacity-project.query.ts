@@ -1,4 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { pageById } from '@edugraph/platform';
+import type { Connection } from '@edugraph/platform';
 import { z } from 'zod';
 import { parseInput, textInput } from '@edugraph/platform';
 import type { CalendarDate } from '@edugraph/rules';
@@ -6,8 +8,6 @@ import { isLate, PROJECT_KINDS } from '../domain/index.ts';
 import { CapacityProjectRow } from '../entities/planning.entities.ts';
 import { toProject, toProjectView } from './capacity-project.view.ts';
 import type { CapacityProjectView } from './capacity-project.view.ts';
-import { pageById } from './planning-support.ts';
-import type { Connection } from './planning-support.ts';
 
 const filterInput = z
   .object({

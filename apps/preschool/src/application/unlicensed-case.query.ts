@@ -1,10 +1,10 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { pageById } from '@edugraph/platform';
+import type { Connection } from '@edugraph/platform';
 import { z } from 'zod';
 import { parseInput, textInput } from '@edugraph/platform';
 import type { CalendarDate } from '@edugraph/rules';
 import { UnlicensedCaseRow } from '../entities/planning.entities.ts';
-import { pageById } from './planning-support.ts';
-import type { Connection } from './planning-support.ts';
 import { toCaseView } from './unlicensed-case.view.ts';
 import type { UnlicensedCaseView } from './unlicensed-case.view.ts';
 

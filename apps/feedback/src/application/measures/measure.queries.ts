@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { AppError, checkPageSize, decodeCursor, encodeCursor, idInput, parseInput, requireRole } from '@edugraph/platform';
+import { AppError, idInput, pageById, parseInput, requireRole } from '@edugraph/platform';
+import type { Connection } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
 import { isUuid } from '@edugraph/rules';
 import { OFFICES } from '../../domain/offices.ts';
@@ -12,22 +13,14 @@ import { MeasureRecord, SupervisionItemRecord } from '../../entities/measure.ent
 import type { MeasureUseCaseContext } from './measure.commands.ts';
 import { measureContext } from './measure-context.ts';
 
-export interface Page<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
-
-/** A keyset page ordered by id (time-ordered UUIDs: oldest first). */
-async function page<T extends { id: string }>(em: EntityManager, entity: never, where: object, first: number | null | undefined, after: string | null | undefined): Promise<Page<T>> {
-  const size = checkPageSize(first);
-  const from = decodeCursor(after);
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, (from ? { $and: [where, { id: { $gt: from } }] } : where) as never, { orderBy: { id: 'asc' } as never, limit: size + 1 }) as Promise<T[]>,
-    em.count(entity, where as never),
-  ]);
-  const nodes = rows.slice(0, size);
-  return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: nodes.length ? encodeCursor(nodes.at(-1)!.id) : null }, totalCount };
+/** A keyset page of one entity ordered by id (time-ordered UUIDs: oldest first). */
+function page<T extends { id: string }>(em: EntityManager, entity: never, where: object, first: number | null | undefined, after: string | null | undefined): Promise<Connection<T>> {
+  return pageById<T, T>(
+    () => em.count(entity, where as never),
+    (from, limit) => em.find(entity, (from.id ? { $and: [where, from] } : where) as never, { orderBy: { id: 'asc' } as never, limit }) as Promise<T[]>,
+    (row) => row,
+    { first, after },
+  );
 }
 
 function periodOf(text: string): Period {
@@ -59,7 +52,7 @@ export interface MeasureFilter {
   overdue?: boolean | null;
 }
 
-export async function measures(ctx: MeasureUseCaseContext, filter: MeasureFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<MeasureRecord>> {
+export async function measures(ctx: MeasureUseCaseContext, filter: MeasureFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<MeasureRecord>> {
   const conditions: FilterQuery<MeasureRecord>[] = [readableBy(ctx)];
   if (filter?.owner) conditions.push({ owner: isUuid(filter.owner.trim()) ? filter.owner.trim().toLowerCase() : filter.owner.trim() });
   if (filter?.period) {
@@ -112,7 +105,7 @@ export interface ItemFilter {
 }
 
 /** The supervision items (overdue work from licensing, bad-review cases and reports) behind the board's counts. */
-export async function supervisionItems(ctx: UseCaseContext, filter: ItemFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<SupervisionItemRecord>> {
+export async function supervisionItems(ctx: UseCaseContext, filter: ItemFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<SupervisionItemRecord>> {
   requireRole(ctx.actor, [...BOARD_READERS], 'read supervision items');
   const where: FilterQuery<SupervisionItemRecord> = {};
   if (filter?.office) where.office = filter.office;

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { AppError, checkPageSize, decodeCursor, encodeCursor, idInput, parseInput, requireRole } from '@edugraph/platform';
+import { AppError, idInput, pageById, parseInput, requireRole } from '@edugraph/platform';
+import type { Connection } from '@edugraph/platform';
 import { REPORT_CATEGORIES, REPORT_KINDS, REPORT_STATUSES } from '../../domain/reports/index.ts';
 import type { ReportCategory } from '../../domain/reports/index.ts';
 import { ReportRow } from '../../entities/report.entities.ts';
@@ -9,11 +10,6 @@ import type { ReportContext } from './report-support.ts';
 import { toReportView } from './report.view.ts';
 import type { ReportView } from './report.view.ts';
 
-export interface Connection<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
 
 const filterInput = z
   .object({
@@ -39,24 +35,18 @@ function whereOf(filter: z.output<typeof filterInput>, today: string): FilterQue
 }
 
 /** Keyset paging by id (UUID v7: in the order reports came in). */
-async function page(ctx: ReportContext, base: FilterQuery<ReportRow>[], args: { first?: number | null; after?: string | null }): Promise<Connection<ReportView>> {
-  const first = checkPageSize(args.first);
-  const after = decodeCursor(args.after);
+function page(ctx: ReportContext, base: FilterQuery<ReportRow>[], args: { first?: number | null; after?: string | null }): Promise<Connection<ReportView>> {
   const em = ctx.em.fork();
   const where = (extra: FilterQuery<ReportRow>[]) => {
     const all = [...base, ...extra];
     return (all.length === 0 ? {} : { $and: all }) as FilterQuery<ReportRow>;
   };
-  const [rows, totalCount] = await Promise.all([
-    em.find(ReportRow, where(after ? [{ id: { $gt: after } }] : []), { orderBy: { id: 'asc' }, limit: first + 1 }),
-    em.count(ReportRow, where([])),
-  ]);
-  const nodes = rows.slice(0, first);
-  return {
-    nodes: nodes.map((r) => toReportView(r, ctx.actor, ctx)),
-    pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length > 0 ? encodeCursor(nodes[nodes.length - 1]!.id) : null },
-    totalCount,
-  };
+  return pageById(
+    () => em.count(ReportRow, where([])),
+    (from, limit) => em.find(ReportRow, where(from.id ? [from] : []), { orderBy: { id: 'asc' }, limit }),
+    (r) => toReportView(r, ctx.actor, ctx),
+    args,
+  );
 }
 
 /** Every report, for bureau staff and leadership; a reporter's identity is shown as reporterIdentityView says. */

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createWorkingDayCalendar, todayInShanghai } from '@edugraph/rules';
 import type { WorkingDayCalendar } from '@edugraph/rules';
-import { DEFAULT_REVIEW_POLICY } from '../../domain/review/index.ts';
 import type { CaseContext } from '../../domain/review/index.ts';
 import { reviewPolicyOn } from '../policy-settings.ts';
 
@@ -15,9 +14,4 @@ export const REVIEW_CALENDAR: WorkingDayCalendar = createWorkingDayCalendar({ un
 export async function loadCaseContext(em: EntityManager, clock: () => Date): Promise<CaseContext> {
   const today = todayInShanghai(clock());
   return { today, calendar: REVIEW_CALENDAR, policy: await reviewPolicyOn(em, today) };
-}
-
-/** Today and the national default numbers (for reading dates; decisions use loadCaseContext). */
-export function caseContext(clock: () => Date): CaseContext {
-  return { today: todayInShanghai(clock()), calendar: REVIEW_CALENDAR, policy: DEFAULT_REVIEW_POLICY };
 }

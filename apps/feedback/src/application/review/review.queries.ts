@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
-import { AppError, requireRole } from '@edugraph/platform';
+import { AppError, pageById, requireRole } from '@edugraph/platform';
+import type { Connection } from '@edugraph/platform';
 import type { UseCaseContext } from '@edugraph/platform';
 import { OFFICES } from '../../domain/offices.ts';
 import { SEED_SERVICE_ITEMS, daysToFix, figuresOf, levelOfScore, parsePeriod } from '../../domain/review/index.ts';
@@ -8,37 +9,17 @@ import type { CountedRating, Figures, ReviewLevel } from '../../domain/review/in
 import { KnownInstitution } from '../../entities/known-institution.entity.ts';
 import { Rating } from '../../entities/rating.entity.ts';
 import { AppealRecord, BadReviewCaseRecord, ServiceItemRecord, ServiceMatter } from '../../entities/review.entities.ts';
-import { REVIEW_CALENDAR, caseContext } from './review-context.ts';
+import { REVIEW_CALENDAR } from './review-context.ts';
+import { todayInShanghai } from '@edugraph/rules';
 
-export interface Page<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
-
-const cursorOf = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
-function idAfter(cursor: string | null | undefined): string | null {
-  if (!cursor) return null;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('BAD_USER_INPUT', 'after must be an endCursor this list returned.');
-  return id;
-}
-function pageSize(first: number | null | undefined): number {
-  const n = first ?? 20;
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw new AppError('BAD_USER_INPUT', `first must be 1–100 (got ${n}).`);
-  return n;
-}
-
-/** A keyset page ordered by id (time-ordered UUIDs: oldest first). */
-async function page<T extends { id: string }>(em: EntityManager, entity: never, where: FilterQuery<T>, first: number | null | undefined, after: string | null | undefined): Promise<Page<T>> {
-  const size = pageSize(first);
-  const from = idAfter(after);
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, (from ? { $and: [where, { id: { $gt: from } }] } : where) as never, { orderBy: { id: 'asc' } as never, limit: size + 1 }) as Promise<T[]>,
-    em.count(entity, where as never),
-  ]);
-  const nodes = rows.slice(0, size);
-  return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: nodes.length ? cursorOf(nodes.at(-1)!.id) : null }, totalCount };
+/** A keyset page of one entity ordered by id (time-ordered UUIDs: oldest first). */
+function page<T extends { id: string }>(em: EntityManager, entity: never, where: object, first: number | null | undefined, after: string | null | undefined): Promise<Connection<T>> {
+  return pageById<T, T>(
+    () => em.count(entity, where as never),
+    (from, limit) => em.find(entity, (from.id ? { $and: [where, from] } : where) as never, { orderBy: { id: 'asc' } as never, limit }) as Promise<T[]>,
+    (row) => row,
+    { first, after },
+  );
 }
 
 /** The signed-in person's completed matters, newest first, with their rating and its case. */
@@ -54,16 +35,16 @@ export interface CaseFilter {
 }
 
 /** Bad-review cases for bureau staff and the leadership group (who is behind, at a glance). */
-export async function badReviewCases(ctx: UseCaseContext & { clock: () => Date }, filter: CaseFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<BadReviewCaseRecord>> {
+export async function badReviewCases(ctx: UseCaseContext & { clock: () => Date }, filter: CaseFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<BadReviewCaseRecord>> {
   requireRole(ctx.actor, ['BUREAU_STAFF', 'LEADERSHIP'], 'read bad-review cases');
   const where: FilterQuery<BadReviewCaseRecord> = {};
   if (filter?.status) where.status = filter.status;
   if (filter?.office) where.office = filter.office;
-  if (filter?.overdue) where.dueOn = { $lt: caseContext(ctx.clock).today };
+  if (filter?.overdue) where.dueOn = { $lt: todayInShanghai(ctx.clock()) };
   return page<BadReviewCaseRecord>(ctx.em, BadReviewCaseRecord as never, where, first, after);
 }
 
-export async function appeals(ctx: UseCaseContext, status: string | null | undefined, first?: number | null, after?: string | null): Promise<Page<AppealRecord>> {
+export async function appeals(ctx: UseCaseContext, status: string | null | undefined, first?: number | null, after?: string | null): Promise<Connection<AppealRecord>> {
   requireRole(ctx.actor, ['BUREAU_STAFF', 'LEADERSHIP'], 'read appeals');
   return page<AppealRecord>(ctx.em, AppealRecord as never, status ? { status } : {}, first, after);
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AppError, checkPageSize, decodeCursor, encodeCursor, requireRole } from '@edugraph/platform';
+import { AppError, checkPageSize, decodeCursor, encodeCursor, pageById, requireRole } from '@edugraph/platform';
+import type { Connection } from '@edugraph/platform';
 import { isUuid } from '@edugraph/rules';
 import type { CalendarDate } from '@edugraph/rules';
 import { statusOf, trainingGaps as gapsOf, versionInForce } from '../../domain/standards/index.ts';
@@ -10,11 +11,6 @@ import type { StandardsContext } from './standards-context.ts';
 import { toStandardView, toTrainingView } from './standards.view.ts';
 import type { RosterView, StandardView, TrainingView } from './standards.view.ts';
 
-export interface Page<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
 
 type Light = Pick<StandardVersionRecord, 'id' | 'itemCode' | 'version' | 'effectiveOn'>;
 
@@ -50,7 +46,7 @@ export interface StandardFilter {
  * and where they stand today. The statuses are worked out from the versions' dates (a few per
  * item), then one page of full rows is read.
  */
-export async function serviceStandards(ctx: StandardsContext, filter: StandardFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<StandardView>> {
+export async function serviceStandards(ctx: StandardsContext, filter: StandardFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<StandardView>> {
   const size = checkPageSize(first);
   const from = decodeCursor(after);
   const where: Record<string, unknown> = {};
@@ -75,10 +71,8 @@ export interface TrainingFilter {
 }
 
 /** Trainings recorded (bureau staff, leadership), oldest recorded first. */
-export async function standardTrainings(ctx: StandardsContext, filter: TrainingFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<TrainingView>> {
+export async function standardTrainings(ctx: StandardsContext, filter: TrainingFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<TrainingView>> {
   requireRole(ctx.actor, ['BUREAU_STAFF', 'LEADERSHIP'], 'read the trainings recorded');
-  const size = checkPageSize(first);
-  const from = decodeCursor(after);
   const where: Record<string, unknown> = {};
   if (filter?.standardId) {
     if (!isUuid(filter.standardId)) throw new AppError('BAD_USER_INPUT', 'standardId must be an id in UUID form.');
@@ -89,12 +83,12 @@ export async function standardTrainings(ctx: StandardsContext, filter: TrainingF
     if (!OFFICE_CODES.includes(filter.office)) throw unknownOffice(filter.office);
     where.office = filter.office;
   }
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(StandardTrainingRecord, from ? { $and: [where, { id: { $gt: from } }] } : where, { orderBy: { id: 'asc' }, limit: size + 1 }),
-    ctx.em.count(StandardTrainingRecord, where),
-  ]);
-  const nodes = rows.slice(0, size).map(toTrainingView);
-  return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: nodes.length ? encodeCursor(nodes.at(-1)!.id) : null }, totalCount };
+  return pageById(
+    () => ctx.em.count(StandardTrainingRecord, where),
+    (from, limit) => ctx.em.find(StandardTrainingRecord, from.id ? { $and: [where, from] } : where, { orderBy: { id: 'asc' }, limit }),
+    toTrainingView,
+    { first, after },
+  );
 }
 
 /** An office's staff roster (bureau staff, leadership); empty while none was set. */
